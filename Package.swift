@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "MEABridgeCLI",
             dependencies: [
-                "MEABridgeCore", "MEABridgeFormats", "MEABridgeValidation",
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormats", "MEABridgeValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

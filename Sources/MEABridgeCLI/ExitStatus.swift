@@ -1,0 +1,30 @@
+/// The exit codes of `meabridge`, the same for every command.
+public enum ExitStatus: Int32, Sendable {
+    /// Success: no error-level diagnostics.
+    case ok = 0
+    /// The input had error-level (or fatal) diagnostics.
+    case diagnostics = 1
+    /// The command line was wrong (unknown option, unknown format, undetectable input format).
+    case usage = 2
+    /// A file could not be opened, read, written or renamed.
+    case io = 3
+
+    /// The text for `--help`.
+    static let help = """
+        EXIT CODES:
+          0  success (warnings may have been printed)
+          1  the input has error-level diagnostics (output is still written unless the input was unreadable)
+          2  usage error: bad option, unknown format, format not detected
+          3  I/O error: a file could not be opened, read or written (no partial output is left behind)
+        """
+}
+
+/// Thrown by command code to stop with an exit status after a message has been printed.
+public struct CommandExit: Error, Sendable {
+    /// The status to exit with.
+    public var status: ExitStatus
+
+    /// Creates an exit.
+    /// - Parameter status: The status to exit with.
+    public init(_ status: ExitStatus) { self.status = status }
+}

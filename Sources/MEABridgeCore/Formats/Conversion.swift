@@ -1,0 +1,74 @@
+/// What one conversion did: records read and written per entity, and the diagnostics.
+public struct ConversionSummary: Sendable {
+    /// Records handed on by the reader, per entity.
+    public var recordsRead: [EntityKind: Int] = [:]
+    /// Records given to the writer, per entity.
+    public var recordsWritten: [EntityKind: Int] = [:]
+    /// Output bytes produced.
+    public var bytesWritten = 0
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// The total number of records read.
+    public var totalRead: Int { recordsRead.values.reduce(0, +) }
+
+    /// The total number of records written.
+    public var totalWritten: Int { recordsWritten.values.reduce(0, +) }
+}
+
+/// Connects a reader, a record check and a writer, streaming: each record is read, checked, written and
+/// released before the next one, and output goes to the sink in chunks of about 1 MiB.
+public enum Conversion {
+    /// Output is handed to the sink once the buffer holds this many bytes.
+    public static let flushThreshold = 1 << 20
+
+    /// Converts one input.
+    /// - Parameters:
+    ///   - reader: The reader, already configured.
+    ///   - source: The input bytes.
+    ///   - writer: The writer, already configured.
+    ///   - sink: Where output bytes go.
+    ///   - entity: When set, only records of this entity type are written.
+    ///   - check: Inspects each record before it is written and reports problems (the harmonised rules).
+    ///   - report: Receives every diagnostic from the reader, the check and the writer.
+    /// - Returns: What was read and written.
+    /// - Throws: `IOFailure` when reading or writing bytes fails.
+    public static func run(
+        reader: inout some RecordReader,
+        source: some ByteSource,
+        writer: inout some RecordWriter,
+        sink: inout some ByteSink,
+        entity: EntityKind? = nil,
+        check: (Record, (Diagnostic) -> Void) -> Void = { _, _ in },
+        report: (Diagnostic) -> Void
+    ) throws -> ConversionSummary {
+        var summary = ConversionSummary()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushThreshold + (64 << 10))
+        writer.begin(into: &buffer)
+        // The reader reports through `report` while `emit` (which also reports) runs inside it.
+        try withoutActuallyEscaping(report) { report in
+            try reader.read(
+                from: source,
+                emit: { record in
+                    summary.recordsRead[record.kind, default: 0] += 1
+                    if let entity, record.kind != entity { return }
+                    check(record, report)
+                    writer.write(record, into: &buffer, report: report)
+                    summary.recordsWritten[record.kind, default: 0] += 1
+                    if buffer.count >= flushThreshold {
+                        try sink.write(buffer)
+                        summary.bytesWritten += buffer.count
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                },
+                report: report
+            )
+        }
+        writer.end(into: &buffer)
+        try sink.write(buffer)
+        summary.bytesWritten += buffer.count
+        return summary
+    }
+}

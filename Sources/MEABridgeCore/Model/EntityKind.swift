@@ -1,0 +1,70 @@
+/// The InforMEA entity types (informea-model.md §3).
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// A meeting (entity set `Meetings`).
+    case meeting
+    /// A decision, resolution or recommendation (`Decisions`).
+    case decision
+    /// A national focal point (`Contacts`).
+    case contact
+    /// A national report (`CountryReports`).
+    case countryReport
+    /// A national plan such as an NBSAP or NIP (`NationalPlans`).
+    case nationalPlan
+    /// A Ramsar or World Heritage site (`Sites`).
+    case site
+    /// A treaty (`Treaties`).
+    case treaty
+    /// A document (`Documents`).
+    case document
+    /// A party's status towards a treaty (`CountryProfiles`).
+    case countryProfile
+
+    /// The OData entity set name (`Meetings`).
+    public var entitySet: String {
+        switch self {
+        case .meeting: "Meetings"
+        case .decision: "Decisions"
+        case .contact: "Contacts"
+        case .countryReport: "CountryReports"
+        case .nationalPlan: "NationalPlans"
+        case .site: "Sites"
+        case .treaty: "Treaties"
+        case .document: "Documents"
+        case .countryProfile: "CountryProfiles"
+        }
+    }
+
+    /// The OData entity type name (`Meeting`).
+    public var typeName: String {
+        switch self {
+        case .meeting: "Meeting"
+        case .decision: "Decision"
+        case .contact: "Contact"
+        case .countryReport: "CountryReport"
+        case .nationalPlan: "NationalPlan"
+        case .site: "Site"
+        case .treaty: "Treaty"
+        case .document: "Document"
+        case .countryProfile: "CountryProfile"
+        }
+    }
+
+    /// The canonical name used in NDJSON's `entity` field (`meeting`, `countryReport`).
+    public var description: String { rawValue }
+
+    /// Parses an entity name: the canonical name, the type name or the entity set name, in any case, and the
+    /// qualified OData type names seen in feeds (`Meetings.Meeting`, `informea.CountryReport`).
+    /// - Parameter text: The name.
+    public init?(parsing text: String) {
+        var name = Substring(text.trimmingWhitespace())
+        if let dot = name.lastIndex(of: ".") { name = name[name.index(after: dot)...] }
+        let lowered = name.lowercased()
+        guard
+            let kind = EntityKind.allCases.first(where: {
+                $0.rawValue.lowercased() == lowered || $0.typeName.lowercased() == lowered
+                    || $0.entitySet.lowercased() == lowered
+            })
+        else { return nil }
+        self = kind
+    }
+}

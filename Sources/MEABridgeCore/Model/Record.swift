@@ -1,0 +1,98 @@
+public import OrderedCollections
+
+/// One canonical record of any entity type: what flows from readers through rules to writers.
+public enum Record: Sendable, Hashable, Codable {
+    /// A meeting.
+    case meeting(Meeting)
+    /// A decision.
+    case decision(Decision)
+    /// A national focal point.
+    case contact(Contact)
+    /// A national report.
+    case countryReport(CountryReport)
+    /// A national plan.
+    case nationalPlan(NationalPlan)
+    /// A site.
+    case site(Site)
+    /// A treaty.
+    case treaty(Treaty)
+    /// A document.
+    case document(Document)
+    /// A party's status towards a treaty.
+    case countryProfile(CountryProfile)
+
+    /// The record's entity value as the common protocol.
+    public var entity: any CanonicalEntity {
+        switch self {
+        case .meeting(let value): value
+        case .decision(let value): value
+        case .contact(let value): value
+        case .countryReport(let value): value
+        case .nationalPlan(let value): value
+        case .site(let value): value
+        case .treaty(let value): value
+        case .document(let value): value
+        case .countryProfile(let value): value
+        }
+    }
+
+    /// Wraps any canonical entity.
+    /// - Parameter entity: The entity value.
+    public init(_ entity: some CanonicalEntity) {
+        switch entity {
+        case let value as Meeting: self = .meeting(value)
+        case let value as Decision: self = .decision(value)
+        case let value as Contact: self = .contact(value)
+        case let value as CountryReport: self = .countryReport(value)
+        case let value as NationalPlan: self = .nationalPlan(value)
+        case let value as Site: self = .site(value)
+        case let value as Treaty: self = .treaty(value)
+        case let value as Document: self = .document(value)
+        case let value as CountryProfile: self = .countryProfile(value)
+        default: preconditionFailure("unknown canonical entity type \(type(of: entity))")
+        }
+    }
+
+    /// The entity type.
+    public var kind: EntityKind {
+        switch self {
+        case .meeting: .meeting
+        case .decision: .decision
+        case .contact: .contact
+        case .countryReport: .countryReport
+        case .nationalPlan: .nationalPlan
+        case .site: .site
+        case .treaty: .treaty
+        case .document: .document
+        case .countryProfile: .countryProfile
+        }
+    }
+
+    /// The provider's id.
+    public var id: String { entity.id }
+
+    /// Where the record was read from.
+    public var source: SourceLocation? {
+        get { entity.source }
+        set { modify { $0.source = newValue } }
+    }
+
+    /// Provider-specific properties.
+    public var extras: Extras {
+        get { entity.extras }
+        set { modify { $0.extras = newValue } }
+    }
+
+    /// The record with its source location removed (to compare records read from different files).
+    public func strippingSource() -> Record {
+        var copy = self
+        copy.source = nil
+        return copy
+    }
+
+    private mutating func modify(_ change: (inout any CanonicalEntity) -> Void) {
+        var value = entity
+        change(&value)
+        self = Record(value)
+    }
+}

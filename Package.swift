@@ -61,9 +61,15 @@ let package = Package(
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
         .testTarget(
             name: "MEABridgeFormatsTests",
-            dependencies: ["MEABridgeFormats", "MEABridgeValidation", "MEABridgeTestSupport"]
+            dependencies: [
+                "MEABridgeFormats", "MEABridgeValidation", "MEABridgeTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
-        .testTarget(name: "MEABridgeCLITests", dependencies: ["MEABridgeCLI", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeCLITests",
+            dependencies: ["MEABridgeCLI", "MEABridgeFormats", "MEABridgeTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -97,7 +97,7 @@ public enum SniffConfidence: Int, Sendable, Comparable {
 
 /// Options every reader understands.
 public struct ReadOptions: Sendable {
-    /// The entity type to read the records as, when the input does not say (`--entity`).
+    /// The entity type of records that do not name theirs (`--entity`).
     public var entity: EntityKind?
     /// The name used in source locations.
     public var sourceName: String

@@ -66,7 +66,7 @@ struct EntityMapping {
         d.type = f.vocabulary(DecisionType.self, "type", report: report)
         d.status = f.vocabulary(DecisionStatus.self, "status", report: report)
         d.number = f.string("number", report: report)
-        d.published = f.date("published", report: report)
+        d.published = f.date("published", dateField: true, report: report)
         d.updated = f.date("updated", report: report)
         d.meetingId = f.string("meetingId", report: report)
         d.meetingTitle = f.string("meetingTitle", report: report)

@@ -10,8 +10,8 @@ import MEABridgeJSON
 /// - casing drifts (`filename`/`fileName`, `id`/`Id`, `phoneNumber`/`phone`, `title`/`titles`).
 ///
 /// The JSON is pulled byte by byte; only one record at a time is held as a tree, so a feed of any size converts in
-/// memory bounded by its largest record. The entity type of each record comes from `--entity`, else its
-/// `__metadata.type`, else the file name (`Decisions.json`), else the fields it has.
+/// memory bounded by its largest record. The entity type of each record comes from its `__metadata.type` (or an
+/// `entity` member), else `--entity`, else the file name (`Decisions.json`), else the fields only it has.
 public struct InforMEAODataJSONReader: RecordReader {
     /// `informea-odata-json`.
     public static let format = FormatDescriptor(
@@ -273,9 +273,9 @@ public struct InforMEAODataJSONReader: RecordReader {
     }
 
     private func entityKind(of value: JSONValue, members: [JSONMember]) -> EntityKind? {
-        if let forced = options.entity { return forced }
         if let type = value["__metadata"]?["type"]?.stringValue, let kind = EntityKind(parsing: type) { return kind }
         if let entityName = value["entity"]?.stringValue, let kind = EntityKind(parsing: entityName) { return kind }
+        if let assumed = options.entity { return assumed }
         if let entityFromName { return entityFromName }
         return Self.guessEntity(members)
     }

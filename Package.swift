@@ -56,7 +56,13 @@ let package = Package(
         ),
         .executableTarget(name: "meabridge", dependencies: ["MEABridgeCLI"]),
         .target(name: "MEABridgeTestSupport", dependencies: ["MEABridgeCore"]),
-        .testTarget(name: "MEABridgeCoreTests", dependencies: ["MEABridgeCore", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeCoreTests",
+            dependencies: [
+                "MEABridgeCore", "MEABridgeTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .testTarget(name: "MEABridgeXMLTests", dependencies: ["MEABridgeXML", "MEABridgeTestSupport"]),
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
         .testTarget(

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check MEABridge has: system packages, generated tables, formatting, build, all tests.
+# Usage (from anywhere): bash Tools/test.sh        CI runs exactly this through .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for package in libxml2-dev pkg-config iso-codes; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "==> installing ${need[*]}"
+    if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "==> ISO country and language tables match iso-codes"
+python3 Tools/generate-iso-tables.py --check
+
+echo "==> swift format lint"
+swift format lint --strict --recursive Sources Tests Package.swift
+
+echo "==> swift test"
+set +e
+swift test >.build-test.log 2>&1
+status=$?
+set -e
+# Everything but the per-test "started" lines and the build progress; the runner's closing line comes last.
+grep -vE '^(◇ |\[[0-9]+/[0-9]+\] )' .build-test.log || true
+exit "$status"

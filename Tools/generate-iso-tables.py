@@ -96,6 +96,7 @@ def field(value: str | None) -> str:
 
 def header(title: str, sources: list[str], version: str) -> list[str]:
     return [
+        "// swift-format-ignore-file",
         f"// {title}",
         "//",
         "// GENERATED FILE - DO NOT EDIT. Regenerate with `python3 Tools/generate-iso-tables.py`;",

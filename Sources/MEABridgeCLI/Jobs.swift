@@ -244,7 +244,11 @@ public struct InspectJob: Sendable {
             let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
             let confidence =
                 from == "auto" ? readerType.sniff(SniffInput(prefix: opened.prefix, name: input)) : .certain
-            let printer = DiagnosticPrinter(console: Console(out: { _ in }, err: { _ in }), limit: 0, keep: maxDiagnostics)
+            let printer = DiagnosticPrinter(
+                console: Console(out: { _ in }, err: { _ in }),
+                limit: 0,
+                keep: maxDiagnostics
+            )
             var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
             var rules = HarmonisedRules()
             var counts: [EntityKind: Int] = [:]

@@ -1,8 +1,10 @@
 public import MEABridgeCore
 
 extension FormatRegistry {
-    /// Every bundled reader and writer. Adding a format means adding its folder under `Sources/MEABridgeFormats/`
-    /// and one line here; nothing in the core changes.
+    /// Every bundled reader and writer.
+    ///
+    /// Adding a format means adding its folder under `Sources/MEABridgeFormats/` and one line here; nothing in the core
+    /// changes.
     public static let builtIn = FormatRegistry(
         readers: [
             InforMEAODataJSONReader.self

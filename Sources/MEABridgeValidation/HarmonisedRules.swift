@@ -59,7 +59,12 @@ public struct HarmonisedRules: Sendable {
         if let treaty = Self.treaty(of: record) {
             if let treaty {
                 if !treaty.isKnown {
-                    problem(.treatyUnknown, .warning, "treaty '\(treaty)' is not an InforMEA treaty identifier", field: "treaty")
+                    problem(
+                        .treatyUnknown,
+                        .warning,
+                        "treaty '\(treaty)' is not an InforMEA treaty identifier",
+                        field: "treaty"
+                    )
                 }
             } else {
                 problem(.treatyMissing, .error, "\(name) has no treaty identifier")
@@ -84,7 +89,7 @@ public struct HarmonisedRules: Sendable {
     }
 
     /// `.some(treaty)` for entities that require a treaty, `nil` for those that do not.
-    private static func treaty(of record: Record) -> TreatyID??{
+    private static func treaty(of record: Record) -> TreatyID?? {
         switch record {
         case .meeting(let m): .some(m.treaty)
         case .decision(let d): .some(d.treaty)
@@ -98,7 +103,7 @@ public struct HarmonisedRules: Sendable {
     }
 
     /// `.some(country)` for entities whose country the spec requires, `nil` for the others.
-    private static func requiredCountry(of record: Record) -> CountryRef??{
+    private static func requiredCountry(of record: Record) -> CountryRef?? {
         switch record {
         case .meeting(let m): .some(m.country)
         case .contact(let c): .some(c.country)

@@ -124,19 +124,19 @@ struct LanguageTests {
             ("bn", "Bengali", "ben"), ("und", "Undetermined", "und"), ("ace", "Achinese", "ace"),
         ]
     )
-    func names(input: String, name: String, iso639_2: String) {
+    func names(input: String, name: String, iso639Alpha3: String) {
         let language = LanguageCode(parsing: input)
         #expect(language.englishName == name)
-        #expect(language.iso639_2 == iso639_2)
+        #expect(language.iso639Alpha3 == iso639Alpha3)
     }
 
     @Test("ISO 639-3-only codes are recognised but carry no 639-2 data")
     func part3Only() {
         let mandarin = LanguageCode(parsing: "cmn")
         #expect(mandarin.isRecognized)
-        #expect(mandarin.iso639_2 == nil)
+        #expect(mandarin.iso639Alpha3 == nil)
         #expect(mandarin.englishName == nil)
-        #expect(LanguageCode(parsing: "sh").iso639_2 == nil)
+        #expect(LanguageCode(parsing: "sh").iso639Alpha3 == nil)
         #expect(LanguageCode(parsing: "sh").englishName == "Serbo-Croatian")
     }
 

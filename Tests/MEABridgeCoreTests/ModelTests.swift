@@ -29,8 +29,13 @@ struct DateValueTests {
         #expect(value.precision == precision)
     }
 
-    @Test("rejects what is not a date", arguments: ["", "tomorrow", "2014-13-01", "2014-02-30", "2013-02-29",
-        "2014-05-06T25:00", "/Date(abc)/", "2014-05-06T15:00:00Q", "06/05/2014"])
+    @Test(
+        "rejects what is not a date",
+        arguments: [
+            "", "tomorrow", "2014-13-01", "2014-02-30", "2013-02-29",
+            "2014-05-06T25:00", "/Date(abc)/", "2014-05-06T15:00:00Q", "06/05/2014",
+        ]
+    )
     func rejects(_ text: String) {
         #expect(DateValue(parsing: text) == nil)
     }
@@ -105,8 +110,14 @@ struct PartsTests {
             ("PDF", nil, nil, "application/pdf"),
             ("application/PDF", nil, nil, "application/pdf"),
             (nil, "report.DOCX", nil, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            (nil, nil, "http://chm.pops.int/Portals/0/download.aspx?d=UNEP-POPS-NIP-Albania-1.English.pdf", "application/pdf"),
-            (nil, nil, "https://example.org/files/a.xlsx?version=2#page", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (
+                nil, nil, "http://chm.pops.int/Portals/0/download.aspx?d=UNEP-POPS-NIP-Albania-1.English.pdf",
+                "application/pdf"
+            ),
+            (
+                nil, nil, "https://example.org/files/a.xlsx?version=2#page",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
             (nil, "no-extension", "https://example.org/download", nil),
         ] as [(String?, String?, String?, String?)]
     )
@@ -149,7 +160,10 @@ struct PartsTests {
             message: "'XYZ' is not a country",
             location: SourceLocation(source: "f.json", line: 3, column: 14, path: "/d/0/country")
         )
-        #expect(diagnostic.formatted == "f.json:3:14: warning: 'XYZ' is not a country (at /d/0/country) [model.country-unknown]")
+        #expect(
+            diagnostic.formatted
+                == "f.json:3:14: warning: 'XYZ' is not a country (at /d/0/country) [model.country-unknown]"
+        )
         var collector = DiagnosticCollector(limit: 1)
         collector.report(diagnostic)
         collector.report(Diagnostic(id: "x.y", severity: .error, message: "e"))

@@ -10,6 +10,7 @@ import Testing
 #endif
 
 /// Writer output compared byte for byte with files in Tests/Fixtures/golden.
+///
 /// Regenerate with `UPDATE_GOLDEN=1 swift test --filter GoldenTests`, then review the diff.
 @Suite("Golden writer output")
 struct GoldenTests {

@@ -54,7 +54,8 @@ func write(_ records: [Record], with writer: some RecordWriter) -> [UInt8] {
 /// The real InforMEA OData samples, as paths relative to the shared samples folder.
 let odataSamples = [
     "informea-odata/v1/Contacts.json", "informea-odata/v1/CountryReports.json", "informea-odata/v1/Decisions.json",
-    "informea-odata/v1/Meetings.json", "informea-odata/v1/NationalPlans.json", "informea-odata/v3-updates/Contacts.json",
+    "informea-odata/v1/Meetings.json", "informea-odata/v1/NationalPlans.json",
+    "informea-odata/v3-updates/Contacts.json",
     "informea-odata/v3/Contacts.json", "informea-odata/v3/CountryReports.json", "informea-odata/v3/Decisions.json",
     "informea-odata/v3/Meetings.json", "informea-odata/v3/NationalPlans.json",
 ]

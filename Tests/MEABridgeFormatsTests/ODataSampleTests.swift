@@ -47,8 +47,14 @@ struct ODataSampleTests {
     func deterministic(_ relative: String) throws {
         let a = try readOData(path: samplePath(relative), name: relative)
         let b = try readOData(path: samplePath(relative), name: relative)
-        #expect(write(a.records, with: NDJSONWriter(options: WriteOptions())) == write(b.records, with: NDJSONWriter(options: WriteOptions())))
-        #expect(write(a.records, with: InforMEAAPIJSONWriter(options: WriteOptions())) == write(b.records, with: InforMEAAPIJSONWriter(options: WriteOptions())))
+        #expect(
+            write(a.records, with: NDJSONWriter(options: WriteOptions()))
+                == write(b.records, with: NDJSONWriter(options: WriteOptions()))
+        )
+        #expect(
+            write(a.records, with: InforMEAAPIJSONWriter(options: WriteOptions()))
+                == write(b.records, with: InforMEAAPIJSONWriter(options: WriteOptions()))
+        )
     }
 
     @Test("v1 NationalPlans: bare mimeType, string size, extras, date-only submission")
@@ -66,7 +72,10 @@ struct ODataSampleTests {
         #expect(plan.submission?.precision == .date)
         #expect(plan.submission?.iso8601 == "2007-02-12")
         #expect(plan.extras["brs_unnumber"] == .string("UNEP/POPS/NIP/Albania/1"))
-        #expect(plan.title.english == "National Implementation Plan for Reduction and Disposal of Persistent Organic Pollutants")
+        #expect(
+            plan.title.english
+                == "National Implementation Plan for Reduction and Disposal of Persistent Organic Pollutants"
+        )
     }
 
     @Test("v1 CountryReports: ISO3 country, Id casing on title rows, lower-case filename")

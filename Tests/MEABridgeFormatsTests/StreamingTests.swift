@@ -31,7 +31,8 @@ struct StreamingTests {
 
     @Test("a single-entity response, a v4 value feed and a bare array are all read")
     func envelopes() throws {
-        let single = "{\"d\":{\"__metadata\":{\"type\":\"informea.Site\"},\"id\":\"1\",\"type\":\"whc\",\"country\":\"ec\","
+        let single =
+            "{\"d\":{\"__metadata\":{\"type\":\"informea.Site\"},\"id\":\"1\",\"type\":\"whc\",\"country\":\"ec\","
             + "\"treaty\":\"whc\",\"name\":{\"results\":[{\"language\":\"en\",\"value\":\"Galápagos Islands\"}]},"
             + "\"latitude\":\"-0.68986\",\"longitude\":\"-90.50159\"}}"
         let site = try readOData(Array(single.utf8))
@@ -44,7 +45,8 @@ struct StreamingTests {
         #expect(galapagos.latitude == -0.68986)
         #expect(galapagos.name.english == "Galápagos Islands")
 
-        let v4 = "{\"@odata.context\":\"x\",\"value\":[{\"id\":\"doc-1\",\"schemaVersion\":1,"
+        let v4 =
+            "{\"@odata.context\":\"x\",\"value\":[{\"id\":\"doc-1\",\"schemaVersion\":1,"
             + "\"titles\":[{\"language\":\"en\",\"value\":\"Guidance\"}],\"authors\":[{\"name\":\"UNEP\",\"type\":\"Company\"}],"
             + "\"types\":[{\"value\":\"Guidance\"}],\"treaties\":[{\"value\":\"basel\"}]}]}"
         let documents = try readOData(Array(v4.utf8))
@@ -57,7 +59,10 @@ struct StreamingTests {
         #expect(document.types == ["Guidance"])
         #expect(document.treaties == ["basel"])
 
-        let api = try readOData(path: Fixtures.repositorySamplesDirectory + "/meetings-api.json", name: "meetings-api.json")
+        let api = try readOData(
+            path: Fixtures.repositorySamplesDirectory + "/meetings-api.json",
+            name: "meetings-api.json"
+        )
         #expect(api.records.count == 2)
         guard case .meeting(let cop) = try #require(api.records.first) else {
             Issue.record("expected a meeting")

@@ -187,8 +187,10 @@ public protocol RecordWriter: Sendable {
     mutating func end(into out: inout [UInt8])
 }
 
-/// The readers and writers a program knows, looked up by name. Built once (`FormatRegistry.builtIn` in
-/// MEABridgeFormats lists every bundled format) and passed down; there is no global mutable registry.
+/// The readers and writers a program knows, looked up by name.
+///
+/// Built once (`FormatRegistry.builtIn` in MEABridgeFormats lists every bundled format) and passed down; there is no
+/// global mutable registry.
 public struct FormatRegistry: Sendable {
     /// The reader types, in listing order.
     public let readers: [any RecordReader.Type]

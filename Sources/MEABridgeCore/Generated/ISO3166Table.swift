@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // ISO3166Table.swift - ISO 3166-1 countries and ISO 3166-3 former countries.
 //
 // GENERATED FILE - DO NOT EDIT. Regenerate with `python3 Tools/generate-iso-tables.py`;

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // ISO639Table.swift - ISO 639-1/-2/-3 language codes and English names.
 //
 // GENERATED FILE - DO NOT EDIT. Regenerate with `python3 Tools/generate-iso-tables.py`;

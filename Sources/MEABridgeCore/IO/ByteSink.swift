@@ -41,6 +41,7 @@ public struct MemoryByteSink: ByteSink, Sendable {
 
     /// Appends `bytes`.
     /// - Parameter bytes: The bytes to keep.
+    /// - Throws: Never; the signature is the protocol's.
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
         self.bytes.append(contentsOf: bytes)
     }
@@ -75,7 +76,9 @@ public struct DescriptorByteSink: ByteSink, Sendable {
 }
 
 /// Writes a file atomically: bytes go to a temporary file beside the target, which replaces the target only on
-/// `commit()`. A run that fails or is interrupted never leaves a half-written output file.
+/// `commit()`.
+///
+/// A run that fails or is interrupted never leaves a half-written output file.
 ///
 /// A class because it owns the temporary file and removes it if it is released without `commit()`.
 public final class AtomicFileSink: ByteSink {
@@ -102,12 +105,12 @@ public final class AtomicFileSink: ByteSink {
         }
         var template = Array("\(directory)/.\(base).meabridge-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
-            mkstemp(buffer.baseAddress!)
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         if fd < 0 { throw IOFailure(operation: .create, path: path, errorNumber: errno) }
         descriptor = fd
         temporaryPath = template.withUnsafeBufferPointer { buffer in
-            String(cString: buffer.baseAddress!)
+            buffer.baseAddress.map { String(cString: $0) } ?? ""
         }
         fchmod(fd, 0o644)
     }

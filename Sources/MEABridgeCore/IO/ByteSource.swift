@@ -105,6 +105,7 @@ public struct MemoryByteSource: ByteSource {
     /// Copies the next bytes into `buffer`.
     /// - Parameter buffer: Where to put the bytes.
     /// - Returns: The number of bytes copied; 0 at the end.
+    /// - Throws: Never; the signature is the protocol's.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
         let count = min(buffer.count, bytes.count - position, maxChunk)
         guard count > 0 else { return 0 }

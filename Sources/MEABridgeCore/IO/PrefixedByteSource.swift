@@ -44,7 +44,9 @@ public struct PrefixedByteSource<Base: ByteSource>: ByteSource {
         if !drained, position < prefix.count {
             let count = min(buffer.count, prefix.count - position)
             prefix.withUnsafeBytes { bytes in
-                if let from = bytes.baseAddress { buffer.baseAddress?.copyMemory(from: from + position, byteCount: count) }
+                if let from = bytes.baseAddress {
+                    buffer.baseAddress?.copyMemory(from: from + position, byteCount: count)
+                }
             }
             position += count
             if position == prefix.count {

@@ -21,8 +21,8 @@ public struct CountryRef: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Accepted, in any case: ISO 3166-1 alpha-2 (`HU`, `ec`), alpha-3 (`SEN`), numeric (`840`,
     /// `36` is read as `036`) and the exceptionally reserved aliases `UK` → `GB` and `EL` → `GR`.
     /// Anything else — former ISO 3166-3 codes (`YU`), names, `-` — is kept unresolved.
+    /// Fails (`nil`) only when `raw` is empty or whitespace only.
     /// - Parameter raw: The text as received.
-    /// - Returns: `nil` when `raw` is empty or whitespace only; otherwise a reference, resolved or not.
     public init?(parsing raw: String) {
         let text = ISOCodeText.trimmed(raw)
         if text.isEmpty { return nil }
@@ -73,7 +73,7 @@ public struct CountryRef: Sendable, Hashable, Codable, CustomStringConvertible {
     /// - Returns: `true` when both denote the same country, or are unresolved with the same text.
     public static func == (lhs: CountryRef, rhs: CountryRef) -> Bool {
         switch (lhs.alpha2, rhs.alpha2) {
-        case let (left?, right?): left == right
+        case (let left?, let right?): left == right
         case (nil, nil): lhs.original == rhs.original
         default: false
         }
@@ -111,12 +111,16 @@ public struct CountryRef: Sendable, Hashable, Codable, CustomStringConvertible {
             self = parsed
         } else {
             throw DecodingError.dataCorruptedError(
-                forKey: .original, in: container, debugDescription: "empty country without alpha2")
+                forKey: .original,
+                in: container,
+                debugDescription: "empty country without alpha2"
+            )
         }
     }
 
     /// Encodes `{"alpha2": "HU", "original": "hun"}`; `alpha2` is left out when unresolved.
     /// - Parameter encoder: The encoder to write to.
+    /// - Throws: `EncodingError` when the encoder fails.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(alpha2, forKey: .alpha2)
@@ -246,7 +250,7 @@ public enum ISOCountries {
 
 /// Text helpers shared by the ISO code types (`CountryRef`, `LanguageCode`).
 enum ISOCodeText {
-    /// Whether a scalar is removed at either end: Unicode white space (incl. NBSP U+00A0),
+    /// Whether a scalar is removed at either end: Unicode white space (including NBSP U+00A0),
     /// control characters, ZERO WIDTH SPACE and the byte-order mark.
     static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
@@ -258,7 +262,7 @@ enum ISOCodeText {
         let utf8 = text.utf8
         // Fast path: printable ASCII at both ends needs no work (the common case).
         guard let first = utf8.first, let last = utf8.last,
-              !((0x21...0x7E).contains(first) && (0x21...0x7E).contains(last))
+            !((0x21...0x7E).contains(first) && (0x21...0x7E).contains(last))
         else { return text }
         // ASCII white space and controls at the ends, without decoding scalars.
         var start = utf8.startIndex
@@ -276,7 +280,7 @@ enum ISOCodeText {
         // Non-ASCII at an end (NBSP, BOM, ...): decode scalars.
         let scalars = text.unicodeScalars
         guard let from = scalars.firstIndex(where: { !isTrimmable($0) }),
-              let to = scalars.lastIndex(where: { !isTrimmable($0) })
+            let to = scalars.lastIndex(where: { !isTrimmable($0) })
         else { return "" }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[from...to])
@@ -290,7 +294,7 @@ enum ISOCodeText {
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 continue
             default:
                 return nil

@@ -117,7 +117,9 @@ public struct DateValue: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     private static func parseODataDate(_ text: String) -> DateValue? {
         // `\/Date(ms)\/` is the JSON-escaped spelling, seen when the text was not JSON-decoded.
-        var body = text.contains("\\") ? Substring(text.split(separator: "\\", omittingEmptySubsequences: false).joined()) : Substring(text)
+        var body =
+            text.contains("\\")
+            ? Substring(text.split(separator: "\\", omittingEmptySubsequences: false).joined()) : Substring(text)
         guard body.hasPrefix("/Date("), body.hasSuffix(")/") else { return nil }
         body = body.dropFirst(6).dropLast(2)
         // An optional offset `+hhmm`/`-hhmm` after the milliseconds only says which zone the value was in.

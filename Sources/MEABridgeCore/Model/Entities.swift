@@ -36,11 +36,11 @@ public struct Meeting: CanonicalEntity {
     public var repetition: MeetingRepetition?
     /// Official, partner or interest.
     public var kind: MeetingKind?
-    /// COP, MOP, workshop, …
+    /// COP, MOP, workshop, ….
     public var type: MeetingType?
     /// Public or by invitation.
     public var access: MeetingAccess?
-    /// Confirmed, cancelled, …
+    /// Confirmed, cancelled, ….
     public var status: MeetingStatus?
     /// A small representative image.
     public var imageUrl: String?
@@ -92,9 +92,9 @@ public struct Decision: CanonicalEntity {
     public var summary = LocalizedText()
     /// The full text (HTML, deprecated in favour of files).
     public var content = LocalizedText()
-    /// Decision, resolution, recommendation, …
+    /// Decision, resolution, recommendation, ….
     public var type: DecisionType?
-    /// Active, adopted, retired, …
+    /// Active, adopted, retired, ….
     public var status: DecisionStatus?
     /// The number (`SC-3/7`, `NP-1/13`).
     public var number: String?
@@ -161,7 +161,7 @@ public struct Contact: CanonicalEntity {
     public var treaties: [TreatyID] = []
     /// The represented country.
     public var country: CountryRef?
-    /// "Mr.", "Dr.", …
+    /// "Mr.", "Dr.", ….
     public var prefix: String?
     /// First name.
     public var firstName: String?
@@ -489,7 +489,9 @@ public struct Document: CanonicalEntity {
     public init(id: String) { self.id = id }
 }
 
-/// A party's status towards a treaty (informea-model.md §3.9). `id` is the provider's key, usually the country.
+/// A party's status towards a treaty (informea-model.md §3.9).
+///
+/// `id` is the provider's key, usually the country.
 public struct CountryProfile: CanonicalEntity {
     /// `.countryProfile`.
     public static let kind = EntityKind.countryProfile

@@ -17,13 +17,13 @@ public struct LanguageCode: Sendable, Hashable, Codable, Comparable, CustomStrin
     public let code: String
     /// The trimmed input when it differed from ``code`` (`"English"`, `"EN"`), else `nil`.
     public let original: String?
-    /// Whether the primary subtag is an ISO 639 code (incl. `und`, `mul`, `zxx`), or the input was a
+    /// Whether the primary subtag is an ISO 639 code (including `und`, `mul`, `zxx`), or the input was a
     /// known English language name.
     public let isRecognized: Bool
 
     /// Normalises a language value as found in a feed.
     ///
-    /// Trims white space (incl. NBSP), lower-cases and turns `_` into `-`; maps ISO 639-2/T, 639-2/B
+    /// Trims white space (including NBSP), lower-cases and turns `_` into `-`; maps ISO 639-2/T, 639-2/B
     /// and 639-3 codes to the 639-1 code when there is one (`eng` → `en`, `fre` → `fr`), English names
     /// to codes (`French`, `Spanish; Castilian`, `castilian`), the Chinese variants to `zh-hans`
     /// (`zh`, `zh-cn`, `zh-sg`, `cn`, `chi`, `zho`, `chinese`, `chinese, simplified`) or `zh-hant`
@@ -41,7 +41,7 @@ public struct LanguageCode: Sendable, Hashable, Codable, Comparable, CustomStrin
     }
 
     /// Creates a code from a literal, normalised like ``init(parsing:)``.
-    /// - Parameter value: The literal text, e.g. `"fr"`.
+    /// - Parameter value: The literal text, for example `"fr"`.
     public init(stringLiteral value: String) {
         self.init(parsing: value)
     }
@@ -86,7 +86,7 @@ public struct LanguageCode: Sendable, Hashable, Codable, Comparable, CustomStrin
     /// The ISO 639-2 terminology (/T) code of the primary subtag (`"fra"` for `fr`, `"zho"` for
     /// `zh-hans`), for writers that need three letters.
     /// - Returns: The code, or `nil` when the primary subtag is not an ISO 639-2 language.
-    public var iso639_2: String? {
+    public var iso639Alpha3: String? {
         guard let row = ISOLanguages.row(primaryOf: code), row.isPart2 else { return nil }
         return row.alpha3
     }
@@ -132,6 +132,7 @@ public struct LanguageCode: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// Encodes the normalised ``code`` as a single string.
     /// - Parameter encoder: The encoder to write to.
+    /// - Throws: `EncodingError` when the encoder fails.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(code)
@@ -148,7 +149,7 @@ enum ISOLanguages {
         var alpha2: String?
         /// Whether the row comes from ISO 639-2 (else from 639-3).
         var isPart2: Bool
-        /// iso-codes' English name, e.g. "Spanish; Castilian".
+        /// iso-codes' English name, for example "Spanish; Castilian".
         var name: String
 
         /// The code `LanguageCode` uses: 639-1 when there is one, else the three-letter code.
@@ -175,9 +176,14 @@ enum ISOLanguages {
                 let cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 guard cells.count == 5 else { continue }
                 let position = rows.count
-                rows.append(Row(
-                    alpha3: cells[0], alpha2: cells[2].isEmpty ? nil : cells[2],
-                    isPart2: cells[3] == "2", name: cells[4]))
+                rows.append(
+                    Row(
+                        alpha3: cells[0],
+                        alpha2: cells[2].isEmpty ? nil : cells[2],
+                        isPart2: cells[3] == "2",
+                        name: cells[4]
+                    )
+                )
                 for code in [cells[0], cells[1], cells[2]] where !code.isEmpty {
                     if let key = ISOCodeText.packedLetters(code, length: 2...3) { byCode[key] = position }
                 }
@@ -216,7 +222,7 @@ enum ISOLanguages {
     static func row(primaryOf code: String) -> Row? {
         let primary = code.utf8.firstIndex(of: UInt8(ascii: "-")).map { code[..<$0] } ?? code[...]
         guard let key = ISOCodeText.packedLetters(primary, length: 2...3),
-              let position = storage.byCode[key]
+            let position = storage.byCode[key]
         else { return nil }
         return storage.rows[position]
     }
@@ -284,7 +290,8 @@ enum ISOLanguages {
         }
         // An English name, compared lower-case with single spaces.
         let lower = tag ?? text.lowercased()
-        let key = lower.contains(where: \.isWhitespace)
+        let key =
+            lower.contains(where: \.isWhitespace)
             ? lower.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             : lower
         if let code = chineseNames[key] { return (code, true) }

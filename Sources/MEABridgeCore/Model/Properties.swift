@@ -94,8 +94,10 @@ struct PropertyList {
 }
 
 extension Record {
-    /// The record's canonical properties in a fixed order (absent values left out), without `id`, the source or
-    /// the extras. Writers render this list, so every writer sees the same fields in the same order.
+    /// The record's canonical properties in a fixed order (absent values left out), without `id`, the source or the
+    /// extras.
+    ///
+    /// Writers render this list, so every writer sees the same fields in the same order.
     public var properties: [Property] {
         var list = PropertyList()
         switch self {

@@ -9,6 +9,7 @@ public protocol OpenVocabulary: Sendable, Hashable, Codable, CustomStringConvert
     static var aliases: [String: Self] { get }
     /// Wraps a value that is not a known case.
     /// - Parameter value: The value as received (trimmed).
+    /// - Returns: The `other` case holding `value`.
     static func other(_ value: String) -> Self
     /// The canonical text of the value (lower-case for known cases; as received for `other`).
     var rawValue: String { get }

@@ -1,11 +1,13 @@
-import OrderedCollections
 public import MEABridgeCore
 import MEABridgeJSON
+import OrderedCollections
 
-/// Writes the language-keyed JSON API form of the newer InforMEA generation ("InforMEA-D8-API 2.0"): a JSON array
-/// of flat records, multilingual fields as `{"en": …, "fr": …}`, countries as ISO alpha-3, dates as `YYYY-MM-DD`
-/// (instants as ISO 8601), booleans as `true`/`false`, treaties and goal links as string arrays, files as
-/// `{id, url, content: null, mimeType, language, filename}`. `informea-odata-json` reads this form back.
+/// Writes the language-keyed JSON API form of the newer InforMEA generation ("InforMEA-D8-API 2.0"): a JSON array of
+/// flat records, multilingual fields as `{"en": …, "fr": …}`, countries as ISO alpha-3, dates as `YYYY-MM-DD` (instants
+/// as ISO 8601), booleans as `true`/`false`, treaties and goal links as string arrays, files as `{id, url, content:
+/// null, mimeType, language, filename}`.
+///
+/// `informea-odata-json` reads this form back.
 public struct InforMEAAPIJSONWriter: RecordWriter {
     /// `informea-api-json`.
     public static let format = FormatDescriptor(

@@ -236,8 +236,7 @@ struct EntityMapping {
         return d
     }
 
-    private func countryProfile(id: String, _ f: inout JSONFields, _ report: (Diagnostic) -> Void) -> CountryProfile
-    {
+    private func countryProfile(id: String, _ f: inout JSONFields, _ report: (Diagnostic) -> Void) -> CountryProfile {
         var p = CountryProfile(id: id)
         p.protocolVersion = f.integer("protocolVersion", report: report)
         p.country = f.country("country", report: report)

@@ -1,7 +1,7 @@
 public import MEABridgeCore
 import MEABridgeJSON
 
-/// Reads InforMEA feeds in every JSON wire variant seen in the real feeds, incrementally:
+/// Reads InforMEA feeds in every JSON wire variant seen in the real feeds, incrementally:.
 ///
 /// - OData v1 (`{"d": [ ... ]}`), v2 verbose (`{"d": {"results": [ ... ]}}`, `__metadata`, `__deferred`,
 ///   `/Date(ms)/`), v4 (`{"value": [ ... ]}`), a single entity (`{"d": {...}}`) and a bare array of records;

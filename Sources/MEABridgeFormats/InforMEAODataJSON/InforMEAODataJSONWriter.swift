@@ -1,6 +1,6 @@
-import OrderedCollections
 public import MEABridgeCore
 import MEABridgeJSON
+import OrderedCollections
 
 /// Writes OData v2 verbose JSON as the InforMEA toolkit serves it: `{"d": {"results": [...]}}`, each entity with
 /// `__metadata` (`uri`, `type` `informea.<Type>`), navigation collections expanded as `{"results": [...]}` with

@@ -1,6 +1,6 @@
-import OrderedCollections
 public import MEABridgeCore
 import MEABridgeJSON
+import OrderedCollections
 
 /// Writes canonical records as NDJSON: one JSON object per line, keys in a fixed order.
 ///

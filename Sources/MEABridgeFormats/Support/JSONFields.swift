@@ -1,6 +1,6 @@
-import OrderedCollections
 public import MEABridgeCore
 public import MEABridgeJSON
+import OrderedCollections
 
 /// Diagnostic ids the JSON readers use.
 extension DiagnosticID {
@@ -86,7 +86,8 @@ struct JSONFields {
         let x = a.utf8
         let y = b.utf8
         guard x.count == y.count else { return false }
-        return zip(x, y).allSatisfy { l, r in l == r || (l | 0x20 == r | 0x20 && (l | 0x20) >= 97 && (l | 0x20) <= 122) }
+        return zip(x, y).allSatisfy { l, r in l == r || (l | 0x20 == r | 0x20 && (l | 0x20) >= 97 && (l | 0x20) <= 122)
+        }
     }
 
     // MARK: Scalars
@@ -249,7 +250,8 @@ struct JSONFields {
         return value
     }
 
-    mutating func vocabulary<V: OpenVocabulary>(_ type: V.Type, _ names: String..., report: (Diagnostic) -> Void) -> V? {
+    mutating func vocabulary<V: OpenVocabulary>(_ type: V.Type, _ names: String..., report: (Diagnostic) -> Void) -> V?
+    {
         guard let member = take(names) else { return nil }
         return scalarText(member.value, path: JSONPointer.appending(pointer, member.key), report: report).flatMap {
             V(parsing: $0)
@@ -320,7 +322,9 @@ struct JSONFields {
     // MARK: Collections
 
     /// The items of a collection in any of its wire forms: a bare array, `{"results": [...]}`, or nothing for a
-    /// deferred navigation (`{"__deferred": ...}`) or null. Items that hold only `__metadata` are dropped.
+    /// deferred navigation (`{"__deferred": ...}`) or null.
+    ///
+    /// Items that hold only `__metadata` are dropped.
     func items(of member: JSONMember, report: (Diagnostic) -> Void) -> [(JSONValue, String)] {
         let path = JSONPointer.appending(pointer, member.key)
         switch member.value.kind {
@@ -473,9 +477,10 @@ struct JSONFields {
         return files
     }
 
-    /// Keywords in the Decision form `{namespace, term}`, the Document form `{termURI, scope, literalForm}`, the
-    /// D8 form `{term, uri}` or plain strings. Keywords in the `urn:meabridge:goals:` namespace are goal links
-    /// written by our own writers and go to `goals`.
+    /// Keywords in the Decision form `{namespace, term}`, the Document form `{termURI, scope, literalForm}`, the D8
+    /// form `{term, uri}` or plain strings.
+    ///
+    /// Keywords in the `urn:meabridge:goals:` namespace are goal links written by our own writers and go to `goals`.
     mutating func keywords(_ names: String..., goals: inout [GoalRef], report: (Diagnostic) -> Void) -> [Keyword] {
         guard let member = take(names) else { return [] }
         var keywords: [Keyword] = []

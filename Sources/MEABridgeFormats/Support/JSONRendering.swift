@@ -1,6 +1,6 @@
-import OrderedCollections
 import MEABridgeCore
 import MEABridgeJSON
+import OrderedCollections
 
 /// Appends the members of one JSON object, writing the separating commas.
 struct JSONObjectOutput {
@@ -69,8 +69,11 @@ enum JSONRendering {
     }
 
     /// An array of objects, each written by `body`.
-    static func appendArray<T>(_ items: [T], to out: inout [UInt8], body: (T, inout JSONObjectOutput, inout [UInt8]) -> Void)
-    {
+    static func appendArray<T>(
+        _ items: [T],
+        to out: inout [UInt8],
+        body: (T, inout JSONObjectOutput, inout [UInt8]) -> Void
+    ) {
         out.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

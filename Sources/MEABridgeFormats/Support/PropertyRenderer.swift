@@ -42,14 +42,36 @@ struct JSONStyle {
     var fileContentNull = false
 
     static let canonical = JSONStyle(
-        text: .languageKeyed, dates: .iso, countries: .alpha2Canonical, flagsAsIntegers: false,
-        odataCollections: false, int64AsString: false, goalsAsKeywords: false, goalsCompact: false)
+        text: .languageKeyed,
+        dates: .iso,
+        countries: .alpha2Canonical,
+        flagsAsIntegers: false,
+        odataCollections: false,
+        int64AsString: false,
+        goalsAsKeywords: false,
+        goalsCompact: false
+    )
     static let odata = JSONStyle(
-        text: .odataRows, dates: .odata, countries: .alpha2, flagsAsIntegers: true, odataCollections: true,
-        int64AsString: true, goalsAsKeywords: true, goalsCompact: true)
+        text: .odataRows,
+        dates: .odata,
+        countries: .alpha2,
+        flagsAsIntegers: true,
+        odataCollections: true,
+        int64AsString: true,
+        goalsAsKeywords: true,
+        goalsCompact: true
+    )
     static let api = JSONStyle(
-        text: .languageKeyed, dates: .iso, countries: .alpha3, flagsAsIntegers: false, odataCollections: false,
-        int64AsString: false, goalsAsKeywords: false, goalsCompact: true, fileContentNull: true)
+        text: .languageKeyed,
+        dates: .iso,
+        countries: .alpha3,
+        flagsAsIntegers: false,
+        odataCollections: false,
+        int64AsString: false,
+        goalsAsKeywords: false,
+        goalsCompact: true,
+        fileContentNull: true
+    )
 }
 
 /// Renders a record's canonical properties in one `JSONStyle`.
@@ -168,7 +190,11 @@ struct PropertyRenderer {
                 o.string("mimeType", file.mimeType, &out)
                 o.string("filename", file.filename, &out)
                 if let size = file.size {
-                    if style.int64AsString { o.string("size", String(size), &out) } else { o.integer("size", size, &out) }
+                    if style.int64AsString {
+                        o.string("size", String(size), &out)
+                    } else {
+                        o.integer("size", size, &out)
+                    }
                 }
             }
         case .keywords(let keywords):

@@ -51,7 +51,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The input format, or 'auto' to detect it (see `meabridge formats`).")
     var from = "auto"
 
-    @Option(help: "The entity to read records as when the input does not say (Meetings, Decisions, Contacts, ...).")
+    @Option(
+        help: "The entity of records that do not name theirs (Meetings, Decisions, Contacts, ...); convert writes only it."
+    )
     var entity: String?
 
     @Option(help: "The most diagnostics to print.")

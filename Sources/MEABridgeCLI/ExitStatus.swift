@@ -13,9 +13,11 @@ public enum ExitStatus: Int32, Sendable {
     static let help = """
         EXIT CODES:
           0  success (warnings may have been printed)
-          1  the input has error-level diagnostics (output is still written unless the input was unreadable)
-          2  usage error: bad option, unknown format, format not detected
-          3  I/O error: a file could not be opened, read or written (no partial output is left behind)
+          1  error-level diagnostics (the output is still written,
+             unless the input could not be read to its end)
+          2  usage error: bad option, unknown format, undetected format
+          3  I/O error: a file could not be opened, read or written
+             (no partial output file is ever left behind)
         """
 }
 

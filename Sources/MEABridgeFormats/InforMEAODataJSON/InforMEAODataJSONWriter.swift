@@ -13,7 +13,11 @@ import OrderedCollections
 /// after the canonical ones, as received. One record per line, so output diffs well and is deterministic.
 public struct InforMEAODataJSONWriter: RecordWriter {
     /// `informea-odata-json`.
-    public static let format = InforMEAODataJSONReader.format
+    public static let format = FormatDescriptor(
+        id: InforMEAODataJSONReader.format.id,
+        summary: "InforMEA OData v2 verbose JSON, as the InforMEA toolkit serves it",
+        fileExtensions: ["json"]
+    )
 
     private let options: WriteOptions
     private var count = 0

@@ -29,4 +29,13 @@ status=$?
 set -e
 # Everything but the per-test "started" lines and the build progress; the runner's closing line comes last.
 grep -vE '^(◇ |\[[0-9]+/[0-9]+\] )' .build-test.log || true
+# Swift Testing's closing line, repeated last (parallel tests can print after it), then a plain tally.
+total=$(grep -oE 'Test run with [0-9]+ tests?' .build-test.log | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -cE '^✘ Test .* failed after' .build-test.log || true)
+grep -E '^(✔|✘) Test run with' .build-test.log | tail -n 1 || true
+echo "tests: $((total - failed)) passed, ${failed} failed"
+if [ "$status" -eq 0 ] && [ "$total" -eq 0 ]; then
+    echo "error: swift test ran no test" >&2
+    exit 1
+fi
 exit "$status"

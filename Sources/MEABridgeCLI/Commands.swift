@@ -52,7 +52,10 @@ struct InputOptions: ParsableArguments {
     var from = "auto"
 
     @Option(
-        help: "The entity of records that do not name theirs (Meetings, Decisions, Contacts, ...); convert writes only it."
+        help: """
+            The entity of records that do not name theirs (Meetings, Decisions, Contacts, ...); \
+            convert writes only that entity.
+            """
     )
     var entity: String?
 

@@ -409,14 +409,7 @@ enum NumberPhase {
 /// - Returns: The mask; zero when all eight bytes are plain ASCII string content.
 @inline(__always)
 func stringSpecialMask(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* 0x22)
-    let backslashes = word ^ (ones &* 0x5C)
-    let quoteZero = (quotes &- ones) & ~quotes
-    let backslashZero = (backslashes &- ones) & ~backslashes
-    let control = (word &- ones &* 0x20) & ~word
-    return (quoteZero | backslashZero | control | word) & highs
+    outputEscapeMask(word) | (word & 0x8080_8080_8080_8080)
 }
 
 /// Validates the UTF-8 sequence that starts at `index` with a byte of 0x80 or more.

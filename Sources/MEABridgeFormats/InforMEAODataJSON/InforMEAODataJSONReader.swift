@@ -95,38 +95,21 @@ public struct InforMEAODataJSONReader: RecordReader {
         report: (Diagnostic) -> Void
     ) throws {
         switch try parser.peekKind() {
-        case .beginArray:
-            try readCollection(&parser, &state, pointer: "", emit: emit, report: report)
-        case .beginObject:
-            _ = try parser.next()
-            var topMembers: [JSONMember] = []
-            while case .key(let key)? = try parser.next() {
-                let keyPosition = parser.position
-                switch key {
-                case "d":
-                    try readD(&parser, &state, emit: emit, report: report)
-                case "value", "results":
-                    if try parser.peekKind() == .beginArray {
-                        try readCollection(&parser, &state, pointer: "/" + key, emit: emit, report: report)
-                    } else {
-                        try parser.skipValue()
-                    }
-                default:
-                    let value = try parser.readValue()
-                    topMembers.append(JSONMember(key: key, value: value, keyPosition: keyPosition))
-                }
-            }
+        case .beginArray, .beginObject:
+            try readEnvelope(&parser, &state, pointer: "", emit: emit, report: report)
             if !state.sawCollection {
-                // Not a feed: a single record object (language-keyed JSON API, or an entity with no envelope).
-                if topMembers.contains(where: { JSONFields.sameKey($0.key, "id") }) {
-                    let start = JSONPosition(line: 1, column: 1, offset: 0)
-                    try handle(JSONValue(.object(topMembers), position: start), pointer: "", &state, emit, report)
-                } else {
-                    reportNoRecords(report)
-                }
+                report(
+                    Diagnostic(
+                        id: .noRecords,
+                        severity: .error,
+                        message: "no records found: expected an OData feed (d, d.results or value), an array of "
+                            + "records or one record object",
+                        location: SourceLocation(source: options.sourceName, line: 1, column: 1)
+                    )
+                )
             }
         case nil:
-            reportNoRecords(report)
+            _ = try parser.next()  // reports the empty input
         default:
             let value = try parser.readValue()
             report(
@@ -142,47 +125,44 @@ public struct InforMEAODataJSONReader: RecordReader {
         while try parser.next() != nil {}
     }
 
-    private func reportNoRecords(_ report: (Diagnostic) -> Void) {
-        report(
-            Diagnostic(
-                id: .noRecords,
-                severity: .error,
-                message: "no records found: expected an OData feed (d, d.results or value) or an array of records",
-                location: SourceLocation(source: options.sourceName, line: 1, column: 1)
-            )
-        )
-    }
-
-    /// `d` is an array (v1), an object with `results` (v2), or a single entity.
-    private func readD(
+    /// Reads the value at `pointer`: an array of records, or an object that is either an envelope (`d`,
+    /// `d.results`, `value`) whose record array is streamed, or a single record.
+    private func readEnvelope(
         _ parser: inout JSONPullParser,
         _ state: inout ReadState,
+        pointer: String,
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        switch try parser.peekKind() {
-        case .beginArray:
-            try readCollection(&parser, &state, pointer: "/d", emit: emit, report: report)
-        case .beginObject:
-            _ = try parser.next()
-            let start = parser.position
-            var members: [JSONMember] = []
-            var sawResults = false
-            while case .key(let key)? = try parser.next() {
-                let keyPosition = parser.position
-                if key == "results", try parser.peekKind() == .beginArray {
-                    sawResults = true
-                    try readCollection(&parser, &state, pointer: "/d/results", emit: emit, report: report)
-                } else {
-                    members.append(JSONMember(key: key, value: try parser.readValue(), keyPosition: keyPosition))
-                }
+        guard try parser.peekKind() == .beginObject else {
+            if try parser.peekKind() == .beginArray {
+                try readCollection(&parser, &state, pointer: pointer, emit: emit, report: report)
+            } else {
+                try parser.skipValue()
             }
-            if !sawResults {
-                state.sawCollection = true
-                try handle(JSONValue(.object(members), position: start), pointer: "/d", &state, emit, report)
+            return
+        }
+        _ = try parser.next()
+        let start = parser.position
+        let collectionKeys: Set<String> = pointer.isEmpty ? ["value", "results"] : ["results"]
+        var members: [JSONMember] = []
+        var streamed = false
+        while case .key(let key)? = try parser.next() {
+            let keyPosition = parser.position
+            if pointer.isEmpty, key == "d" {
+                streamed = true
+                try readEnvelope(&parser, &state, pointer: "/d", emit: emit, report: report)
+            } else if collectionKeys.contains(key), try parser.peekKind() == .beginArray {
+                streamed = true
+                try readCollection(&parser, &state, pointer: pointer + "/" + key, emit: emit, report: report)
+            } else {
+                members.append(JSONMember(key: key, value: try parser.readValue(), keyPosition: keyPosition))
             }
-        default:
-            try parser.skipValue()
+        }
+        // No record array inside: the object is one record (`{"d": {...}}`, or a bare JSON API record).
+        if !streamed, !pointer.isEmpty || members.contains(where: { JSONFields.sameKey($0.key, "id") }) {
+            state.sawCollection = true
+            try handle(JSONValue(.object(members), position: start), pointer: pointer, &state, emit, report)
         }
     }
 

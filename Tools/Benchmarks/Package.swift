@@ -1,0 +1,17 @@
+// swift-tools-version: 6.2
+// MEABridge benchmarks: a stand-alone package (not a dependency of the main package, never built by its
+// `swift build` / `swift test`). See README.md; run with `bash Tools/Benchmarks/run.sh` from the repository root.
+
+import PackageDescription
+
+let package = Package(
+    name: "MEABridgeBenchmarks",
+    products: [
+        .executable(name: "generate-odata-feed", targets: ["generate-odata-feed"])
+    ],
+    targets: [
+        // Writes a large, deterministic InforMEA OData v2 verbose JSON Decisions feed (stdlib + libc only).
+        .executableTarget(name: "generate-odata-feed")
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -89,6 +89,21 @@ func chooseReader(
     return reader
 }
 
+/// Runs a command body and turns what it throws into an exit status, printing I/O failures.
+func exitStatus(console: Console, _ body: () throws -> ExitStatus) -> ExitStatus {
+    do {
+        return try body()
+    } catch let exit as CommandExit {
+        return exit.status
+    } catch let failure as IOFailure {
+        console.err("meabridge: error: \(failure) [io.\(failure.operation)]\n")
+        return .io
+    } catch {
+        console.err("meabridge: error: \(error)\n")
+        return .io
+    }
+}
+
 /// Parses `--entity`.
 func parseEntity(_ name: String?, console: Console) throws(CommandExit) -> EntityKind? {
     guard let name else { return nil }
@@ -131,17 +146,7 @@ public struct ConvertJob: Sendable {
     ///   - console: Where text goes.
     /// - Returns: The exit status.
     public func run(registry: FormatRegistry = .builtIn, console: Console) -> ExitStatus {
-        do {
-            return try execute(registry: registry, console: console)
-        } catch let exit as CommandExit {
-            return exit.status
-        } catch let failure as IOFailure {
-            console.err("meabridge: error: \(failure) [io.\(failure.operation)]\n")
-            return .io
-        } catch {
-            console.err("meabridge: error: \(error)\n")
-            return .io
-        }
+        exitStatus(console: console) { try execute(registry: registry, console: console) }
     }
 
     private func execute(registry: FormatRegistry, console: Console) throws -> ExitStatus {
@@ -238,48 +243,42 @@ public struct InspectJob: Sendable {
     ///   - console: Where text goes.
     /// - Returns: The exit status.
     public func run(registry: FormatRegistry = .builtIn, console: Console) -> ExitStatus {
-        do {
-            let entityKind = try parseEntity(entity, console: console)
-            let opened = try OpenedInput(path: input)
-            let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
-            let confidence =
-                from == "auto" ? readerType.sniff(SniffInput(prefix: opened.prefix, name: input)) : .certain
-            let printer = DiagnosticPrinter(
-                console: Console(out: { _ in }, err: { _ in }),
-                limit: 0,
-                keep: maxDiagnostics
-            )
-            var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
-            var rules = HarmonisedRules()
-            var counts: [EntityKind: Int] = [:]
-            try reader.read(
-                from: opened.source,
-                emit: { record in
-                    counts[record.kind, default: 0] += 1
-                    rules.check(record, report: printer.report)
-                },
-                report: printer.report
-            )
-            let report = InspectionReport(
-                input: input,
-                format: readerType.format.id.rawValue,
-                detected: from == "auto",
-                confidence: confidence,
-                size: opened.size,
-                counts: counts,
-                printer: printer
-            )
-            console.out(json ? report.json : report.text)
-            return printer.errorCount > 0 ? .diagnostics : .ok
-        } catch let exit as CommandExit {
-            return exit.status
-        } catch let failure as IOFailure {
-            console.err("meabridge: error: \(failure) [io.\(failure.operation)]\n")
-            return .io
-        } catch {
-            console.err("meabridge: error: \(error)\n")
-            return .io
-        }
+        exitStatus(console: console) { try execute(registry: registry, console: console) }
+    }
+
+    private func execute(registry: FormatRegistry, console: Console) throws -> ExitStatus {
+        let entityKind = try parseEntity(entity, console: console)
+        let opened = try OpenedInput(path: input)
+        let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
+        let confidence =
+            from == "auto" ? readerType.sniff(SniffInput(prefix: opened.prefix, name: input)) : .certain
+        let printer = DiagnosticPrinter(
+            console: Console(out: { _ in }, err: { _ in }),
+            limit: 0,
+            keep: maxDiagnostics
+        )
+        var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
+        var rules = HarmonisedRules()
+        var counts: [EntityKind: Int] = [:]
+        try reader.read(
+            from: opened.source,
+            emit: { record in
+                counts[record.kind, default: 0] += 1
+                rules.check(record, report: printer.report)
+            },
+            report: printer.report
+        )
+        let report = InspectionReport(
+            input: input,
+            format: readerType.format.id.rawValue,
+            detected: from == "auto",
+            confidence: confidence,
+            size: opened.size,
+            counts: counts,
+            printer: printer
+        )
+        console.out(json ? report.json : report.text)
+        return printer.errorCount > 0 ? .diagnostics : .ok
     }
 }
 

@@ -42,7 +42,8 @@ final class DiagnosticPrinter: @unchecked Sendable {
         var text = plural(errorCount, "error") + ", " + plural(warningCount, "warning")
         let notes = collector.counts[.note] ?? 0
         if notes > 0 { text += ", " + plural(notes, "note") }
-        if total > printed { text += " (\(total - printed) not shown; raise --max-diagnostics)" }
+        let shown = max(printed, collector.diagnostics.count)
+        if total > shown { text += " (\(total - shown) not shown; raise --max-diagnostics)" }
         return text
     }
 }

@@ -85,3 +85,25 @@ struct StreamingTests {
         #expect(forced.records.first?.kind == .countryReport)
     }
 }
+
+@Suite("Format sniffing")
+struct SniffTests {
+    @Test(
+        "informea-odata-json recognises its variants from the first bytes",
+        arguments: [
+            ("{\"d\":{\"results\":[", "-", SniffConfidence.certain),
+            ("\u{FEFF}  {\"d\":[", "feed", .certain),
+            ("{\"value\":[{", "-", .likely),
+            ("[\n  {\"id\": \"x\"}]", "-", .possible),
+            ("{\"id\": \"x\"}", "-", .possible),
+            ("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "feed.xml", .no),
+            ("Year,Appendix,Taxon", "trade.csv", .no),
+            ("[1, 2]", "numbers", .no),
+        ] as [(String, String, SniffConfidence)]
+    )
+    func sniff(_ prefix: String, _ name: String, _ expected: SniffConfidence) {
+        var bytes = Array(prefix.utf8)
+        if prefix.hasPrefix("\u{FEFF}") { bytes = [0xEF, 0xBB, 0xBF] + Array(prefix.dropFirst().utf8) }
+        #expect(InforMEAODataJSONReader.sniff(SniffInput(prefix: bytes, name: name)) == expected)
+    }
+}

@@ -36,7 +36,8 @@ public struct InforMEAODataJSONReader: RecordReader {
         entityFromName = EntityKind(parsing: String(stem))
     }
 
-    /// Certain for a `{"d":` or `__metadata` feed, likely for `{"value":`, possible for other JSON.
+    /// Certain for a `{"d":` or `__metadata` feed, likely for `{"value":`, possible for other JSON objects and
+    /// arrays of objects (the JSON API form has no envelope).
     /// - Parameter input: The first bytes and the name.
     /// - Returns: The confidence.
     public static func sniff(_ input: SniffInput) -> SniffConfidence {
@@ -44,6 +45,9 @@ public struct InforMEAODataJSONReader: RecordReader {
         guard let first = prefix.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return .no }
         if input.contains("\"__metadata\"") || input.contains("\"d\"") { return .certain }
         if input.contains("\"value\"") || input.contains("\"odata.metadata\"") { return .likely }
+        let second = prefix.dropFirst().first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        if first == UInt8(ascii: "{") && second == UInt8(ascii: "\"") { return .possible }
+        if first == UInt8(ascii: "[") && (second == UInt8(ascii: "{") || second == UInt8(ascii: "]")) { return .possible }
         return input.name.lowercased().hasSuffix(".json") ? .possible : .no
     }
 

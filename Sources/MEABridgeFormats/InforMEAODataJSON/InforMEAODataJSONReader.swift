@@ -47,7 +47,7 @@ public struct InforMEAODataJSONReader: RecordReader {
         if input.contains("\"value\"") || input.contains("\"odata.metadata\"") { return .likely }
         let second = prefix.dropFirst().first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         if first == UInt8(ascii: "{") && second == UInt8(ascii: "\"") { return .possible }
-        if first == UInt8(ascii: "[") && (second == UInt8(ascii: "{") || second == UInt8(ascii: "]")) { return .possible }
+        if first == UInt8(ascii: "["), second == UInt8(ascii: "{") || second == UInt8(ascii: "]") { return .possible }
         return input.name.lowercased().hasSuffix(".json") ? .possible : .no
     }
 

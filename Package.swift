@@ -36,13 +36,33 @@ let package = Package(
         // Syntax layers: bytes, tokens, locations.
         .target(name: "MEABridgeXML", dependencies: ["CLibXML2", "MEABridgeCore"]),
         .target(name: "MEABridgeJSON", dependencies: ["MEABridgeCore"]),
-        // Concrete readers and writers plus the built-in registry.
+        // Shared by the format modules: JSON field mapping with diagnostics, JSON rendering of canonical values.
         .target(
-            name: "MEABridgeFormats",
+            name: "MEABridgeFormatSupport",
             dependencies: [
-                "MEABridgeCore", "MEABridgeJSON", "MEABridgeXML",
+                "MEABridgeCore", "MEABridgeJSON",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
+        ),
+        // Format families: one module each, readers and writers of one family of exports.
+        .target(
+            name: "MEABridgeInforMEA",
+            dependencies: [
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "MEABridgeCanonical",
+            dependencies: [
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The registry: every bundled reader, writer and schema validator, in one list.
+        .target(
+            name: "MEABridgeFormats",
+            dependencies: ["MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical"]
         ),
         // Harmonised rules over canonical records.
         .target(name: "MEABridgeValidation", dependencies: ["MEABridgeCore"]),
@@ -68,8 +88,8 @@ let package = Package(
         .testTarget(
             name: "MEABridgeFormatsTests",
             dependencies: [
-                "MEABridgeFormats", "MEABridgeValidation", "MEABridgeTestSupport",
-                .product(name: "OrderedCollections", package: "swift-collections"),
+                "MEABridgeFormats", "MEABridgeInforMEA", "MEABridgeCanonical", "MEABridgeValidation",
+                "MEABridgeTestSupport", .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .testTarget(

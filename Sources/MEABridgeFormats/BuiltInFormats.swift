@@ -1,4 +1,6 @@
+import MEABridgeCanonical
 public import MEABridgeCore
+import MEABridgeInforMEA
 
 extension FormatRegistry {
     /// Every bundled reader and writer.

@@ -1,5 +1,7 @@
+import MEABridgeCanonical
 import MEABridgeCore
 import MEABridgeFormats
+import MEABridgeInforMEA
 import MEABridgeTestSupport
 import MEABridgeValidation
 import Testing

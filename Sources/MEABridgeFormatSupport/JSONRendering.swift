@@ -1,58 +1,58 @@
-import MEABridgeCore
+package import MEABridgeCore
 import MEABridgeJSON
 import OrderedCollections
 
 /// Appends the members of one JSON object, writing the separating commas.
-struct JSONObjectOutput {
+package struct JSONObjectOutput {
     private var first = true
 
     /// Opens the object.
-    static func begin(_ out: inout [UInt8]) -> JSONObjectOutput {
+    package static func begin(_ out: inout [UInt8]) -> JSONObjectOutput {
         out.append(UInt8(ascii: "{"))
         return JSONObjectOutput()
     }
 
     /// Closes the object.
-    func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
+    package func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
 
     /// Writes `"name":` (with a comma before it when needed); the caller writes the value.
-    mutating func key(_ name: String, _ out: inout [UInt8]) {
+    package mutating func key(_ name: String, _ out: inout [UInt8]) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         JSONOutput.appendString(name, to: &out)
         out.append(UInt8(ascii: ":"))
     }
 
-    mutating func string(_ name: String, _ value: String?, _ out: inout [UInt8]) {
+    package mutating func string(_ name: String, _ value: String?, _ out: inout [UInt8]) {
         guard let value else { return }
         key(name, &out)
         JSONOutput.appendString(value, to: &out)
     }
 
-    mutating func integer(_ name: String, _ value: Int64?, _ out: inout [UInt8]) {
+    package mutating func integer(_ name: String, _ value: Int64?, _ out: inout [UInt8]) {
         guard let value else { return }
         key(name, &out)
         JSONOutput.appendInteger(value, to: &out)
     }
 
-    mutating func null(_ name: String, _ out: inout [UInt8]) {
+    package mutating func null(_ name: String, _ out: inout [UInt8]) {
         key(name, &out)
         out.append(contentsOf: "null".utf8)
     }
 
-    mutating func extra(_ name: String, _ value: ExtraValue, _ out: inout [UInt8]) {
+    package mutating func extra(_ name: String, _ value: ExtraValue, _ out: inout [UInt8]) {
         key(name, &out)
         JSONRendering.append(value, to: &out)
     }
 }
 
 /// Rendering helpers shared by the JSON writers.
-enum JSONRendering {
-    static func appendBool(_ value: Bool, to out: inout [UInt8]) {
+package enum JSONRendering {
+    package static func appendBool(_ value: Bool, to out: inout [UInt8]) {
         out.append(contentsOf: value ? "true".utf8 : "false".utf8)
     }
 
-    static func appendStrings(_ values: [String], to out: inout [UInt8]) {
+    package static func appendStrings(_ values: [String], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -62,14 +62,14 @@ enum JSONRendering {
     }
 
     /// A language-keyed object in the text's order: `{"en":"…","fr":"…"}`.
-    static func appendLanguageKeyed(_ text: LocalizedText, to out: inout [UInt8]) {
+    package static func appendLanguageKeyed(_ text: LocalizedText, to out: inout [UInt8]) {
         var object = JSONObjectOutput.begin(&out)
         for (language, value) in text.pairs { object.string(language.code, value, &out) }
         object.end(&out)
     }
 
     /// An array of objects, each written by `body`.
-    static func appendArray<T>(
+    package static func appendArray<T>(
         _ items: [T],
         to out: inout [UInt8],
         body: (T, inout JSONObjectOutput, inout [UInt8]) -> Void
@@ -85,7 +85,7 @@ enum JSONRendering {
     }
 
     /// A provider-specific value, numbers written as their exact text.
-    static func append(_ value: ExtraValue, to out: inout [UInt8]) {
+    package static func append(_ value: ExtraValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): appendBool(flag, to: &out)
@@ -106,5 +106,5 @@ enum JSONRendering {
     }
 
     /// The canonical country value: alpha-2 when resolved, otherwise the original text.
-    static func countryText(_ country: CountryRef) -> String { country.alpha2 ?? country.original }
+    package static func countryText(_ country: CountryRef) -> String { country.alpha2 ?? country.original }
 }

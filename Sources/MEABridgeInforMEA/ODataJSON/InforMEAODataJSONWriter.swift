@@ -1,4 +1,5 @@
 public import MEABridgeCore
+import MEABridgeFormatSupport
 import MEABridgeJSON
 import OrderedCollections
 

@@ -1,4 +1,5 @@
 public import MEABridgeCore
+import MEABridgeFormatSupport
 import MEABridgeJSON
 
 /// Reads InforMEA feeds in every JSON wire variant seen in the real feeds, incrementally:.

@@ -1,4 +1,5 @@
 import MEABridgeCore
+import MEABridgeFormatSupport
 import MEABridgeJSON
 
 /// Maps one JSON object of an InforMEA feed (any wire variant) to a canonical record.

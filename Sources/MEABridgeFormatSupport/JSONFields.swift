@@ -2,42 +2,16 @@ public import MEABridgeCore
 public import MEABridgeJSON
 import OrderedCollections
 
-/// Diagnostic ids the JSON readers use.
-extension DiagnosticID {
-    /// A value has the wrong JSON type for its field.
-    public static let wrongType: DiagnosticID = "model.wrong-type"
-    /// A date cannot be parsed.
-    public static let invalidDate: DiagnosticID = "model.date-invalid"
-    /// A number cannot be parsed.
-    public static let invalidNumber: DiagnosticID = "model.number-invalid"
-    /// A country code is not ISO 3166-1.
-    public static let unknownCountry: DiagnosticID = "model.country-unknown"
-    /// A language code is not ISO 639.
-    public static let unknownLanguage: DiagnosticID = "model.language-unknown"
-    /// A record has no id.
-    public static let missingID: DiagnosticID = "model.id-missing"
-    /// The entity type of a record cannot be told.
-    public static let unknownEntity: DiagnosticID = "model.entity-unknown"
-    /// A record is not a JSON object.
-    public static let notAnObject: DiagnosticID = "odata.not-an-object"
-    /// A child entry (file, title row) carries nothing usable and was dropped.
-    public static let emptyEntry: DiagnosticID = "odata.empty-entry"
-    /// The input has no recognisable record collection.
-    public static let noRecords: DiagnosticID = "odata.no-records"
-    /// A value was repaired or only partly used.
-    public static let valueRepaired: DiagnosticID = "model.value-repaired"
-}
-
 /// Looks up the members of one JSON object by name (ASCII case-insensitive, with aliases), converts them to model
 /// values with a diagnostic at the exact member when a value does not fit, and remembers which members were used so
 /// the rest can be kept as `extras`.
-struct JSONFields {
-    let members: [JSONMember]
-    let pointer: String
-    let sourceName: String
+package struct JSONFields {
+    package let members: [JSONMember]
+    package let pointer: String
+    package let sourceName: String
     private(set) var used: [Bool]
 
-    init(members: [JSONMember], pointer: String, sourceName: String) {
+    package init(members: [JSONMember], pointer: String, sourceName: String) {
         self.members = members
         self.pointer = pointer
         self.sourceName = sourceName
@@ -45,7 +19,7 @@ struct JSONFields {
     }
 
     /// The first member whose key matches one of `names`, case-insensitively; marks it used.
-    mutating func take(_ names: [String]) -> JSONMember? {
+    package mutating func take(_ names: [String]) -> JSONMember? {
         for name in names {
             for index in members.indices where !used[index] && Self.sameKey(members[index].key, name) {
                 used[index] = true
@@ -56,13 +30,13 @@ struct JSONFields {
     }
 
     /// Marks every member with one of these names used without reading it.
-    mutating func ignore(_ names: [String]) {
+    package mutating func ignore(_ names: [String]) {
         for index in members.indices where names.contains(where: { Self.sameKey(members[index].key, $0) }) {
             used[index] = true
         }
     }
 
-    func location(of member: JSONMember) -> SourceLocation {
+    package func location(of member: JSONMember) -> SourceLocation {
         SourceLocation(
             source: sourceName,
             line: member.value.position.line,
@@ -72,7 +46,7 @@ struct JSONFields {
         )
     }
 
-    func location(of value: JSONValue, path: String) -> SourceLocation {
+    package func location(of value: JSONValue, path: String) -> SourceLocation {
         SourceLocation(
             source: sourceName,
             line: value.position.line,
@@ -82,7 +56,7 @@ struct JSONFields {
         )
     }
 
-    static func sameKey(_ a: String, _ b: String) -> Bool {
+    package static func sameKey(_ a: String, _ b: String) -> Bool {
         let x = a.utf8
         let y = b.utf8
         guard x.count == y.count else { return false }
@@ -93,12 +67,12 @@ struct JSONFields {
     // MARK: Scalars
 
     /// A string value; numbers and booleans are taken as their text, null and empty strings as absent.
-    mutating func string(_ names: String..., report: (Diagnostic) -> Void) -> String? {
+    package mutating func string(_ names: String..., report: (Diagnostic) -> Void) -> String? {
         guard let member = take(names) else { return nil }
         return scalarText(member.value, path: JSONPointer.appending(pointer, member.key), report: report)
     }
 
-    func scalarText(_ value: JSONValue, path: String, report: (Diagnostic) -> Void) -> String? {
+    package func scalarText(_ value: JSONValue, path: String, report: (Diagnostic) -> Void) -> String? {
         switch value.kind {
         case .null: return nil
         case .string(let text): return text.isEmpty ? nil : text
@@ -110,7 +84,7 @@ struct JSONFields {
         }
     }
 
-    func wrongType(_ value: JSONValue, expected: String, path: String) -> Diagnostic {
+    package func wrongType(_ value: JSONValue, expected: String, path: String) -> Diagnostic {
         Diagnostic(
             id: .wrongType,
             severity: .warning,
@@ -119,7 +93,7 @@ struct JSONFields {
         )
     }
 
-    mutating func integer(_ names: String..., report: (Diagnostic) -> Void) -> Int? {
+    package mutating func integer(_ names: String..., report: (Diagnostic) -> Void) -> Int? {
         guard let member = take(names) else { return nil }
         switch member.value.kind {
         case .null: return nil
@@ -146,7 +120,7 @@ struct JSONFields {
         return nil
     }
 
-    mutating func int64(_ names: String..., report: (Diagnostic) -> Void) -> Int64? {
+    package mutating func int64(_ names: String..., report: (Diagnostic) -> Void) -> Int64? {
         guard let member = take(names) else { return nil }
         switch member.value.kind {
         case .null: return nil
@@ -168,7 +142,7 @@ struct JSONFields {
         return nil
     }
 
-    mutating func double(_ names: String..., report: (Diagnostic) -> Void) -> Double? {
+    package mutating func double(_ names: String..., report: (Diagnostic) -> Void) -> Double? {
         guard let member = take(names) else { return nil }
         switch member.value.kind {
         case .null: return nil
@@ -191,7 +165,7 @@ struct JSONFields {
         return nil
     }
 
-    mutating func bool(_ names: String..., report: (Diagnostic) -> Void) -> Bool? {
+    package mutating func bool(_ names: String..., report: (Diagnostic) -> Void) -> Bool? {
         guard let member = take(names) else { return nil }
         switch member.value.kind {
         case .null: return nil
@@ -220,7 +194,8 @@ struct JSONFields {
     }
 
     /// A date; `dateField` marks spec fields of type Date, whose UTC-midnight instants are taken as dates.
-    mutating func date(_ names: String..., dateField: Bool = false, report: (Diagnostic) -> Void) -> DateValue? {
+    package mutating func date(_ names: String..., dateField: Bool = false, report: (Diagnostic) -> Void) -> DateValue?
+    {
         guard let member = take(names) else { return nil }
         var parsed: DateValue?
         switch member.value.kind {
@@ -250,8 +225,11 @@ struct JSONFields {
         return value
     }
 
-    mutating func vocabulary<V: OpenVocabulary>(_ type: V.Type, _ names: String..., report: (Diagnostic) -> Void) -> V?
-    {
+    package mutating func vocabulary<V: OpenVocabulary>(
+        _ type: V.Type,
+        _ names: String...,
+        report: (Diagnostic) -> Void
+    ) -> V? {
         guard let member = take(names) else { return nil }
         return scalarText(member.value, path: JSONPointer.appending(pointer, member.key), report: report).flatMap {
             V(parsing: $0)
@@ -260,7 +238,7 @@ struct JSONFields {
 
     // MARK: Codes
 
-    mutating func country(_ names: String..., report: (Diagnostic) -> Void) -> CountryRef? {
+    package mutating func country(_ names: String..., report: (Diagnostic) -> Void) -> CountryRef? {
         guard let member = take(names) else { return nil }
         var value = member.value
         if case .array(let items) = value.kind {
@@ -294,7 +272,9 @@ struct JSONFields {
         return country
     }
 
-    func language(_ text: String?, at value: JSONValue, path: String, report: (Diagnostic) -> Void) -> LanguageCode {
+    package func language(_ text: String?, at value: JSONValue, path: String, report: (Diagnostic) -> Void)
+        -> LanguageCode
+    {
         guard let text else { return .undetermined }
         let language = LanguageCode(parsing: text)
         if !language.isRecognized {
@@ -310,7 +290,7 @@ struct JSONFields {
         return language
     }
 
-    mutating func treaty(_ names: String..., report: (Diagnostic) -> Void) -> TreatyID? {
+    package mutating func treaty(_ names: String..., report: (Diagnostic) -> Void) -> TreatyID? {
         guard let member = take(names) else { return nil }
         if case .array(let items) = member.value.kind {
             return items.lazy.compactMap { $0.stringValue.flatMap(TreatyID.init(parsing:)) }.first
@@ -325,7 +305,7 @@ struct JSONFields {
     /// deferred navigation (`{"__deferred": ...}`) or null.
     ///
     /// Items that hold only `__metadata` are dropped.
-    func items(of member: JSONMember, report: (Diagnostic) -> Void) -> [(JSONValue, String)] {
+    package func items(of member: JSONMember, report: (Diagnostic) -> Void) -> [(JSONValue, String)] {
         let path = JSONPointer.appending(pointer, member.key)
         switch member.value.kind {
         case .null: return []
@@ -357,7 +337,7 @@ struct JSONFields {
 
     /// Multilingual text in any of the four wire encodings (informea-model.md §2.4): rows `{language, value}`
     /// (bare or in `results`), a language-keyed object, or a plain string (language `und`).
-    mutating func text(_ names: String..., report: (Diagnostic) -> Void) -> LocalizedText {
+    package mutating func text(_ names: String..., report: (Diagnostic) -> Void) -> LocalizedText {
         guard let member = take(names) else { return LocalizedText() }
         var text = LocalizedText()
         let path = JSONPointer.appending(pointer, member.key)
@@ -413,7 +393,7 @@ struct JSONFields {
     }
 
     /// Strings from a collection: plain strings, or objects with a `value` (toolkit `ContactTreaty`).
-    mutating func strings(_ names: String..., report: (Diagnostic) -> Void) -> [String] {
+    package mutating func strings(_ names: String..., report: (Diagnostic) -> Void) -> [String] {
         guard let member = take(names) else { return [] }
         if case .string(let single) = member.value.kind { return single.isEmpty ? [] : [single] }
         var result: [String] = []
@@ -430,7 +410,7 @@ struct JSONFields {
         return result
     }
 
-    mutating func files(_ names: String..., report: (Diagnostic) -> Void) -> [FileRef] {
+    package mutating func files(_ names: String..., report: (Diagnostic) -> Void) -> [FileRef] {
         guard let member = take(names) else { return [] }
         var files: [FileRef] = []
         for (item, path) in items(of: member, report: report) {
@@ -481,7 +461,9 @@ struct JSONFields {
     /// form `{term, uri}` or plain strings.
     ///
     /// Keywords in the `urn:meabridge:goals:` namespace are goal links written by our own writers and go to `goals`.
-    mutating func keywords(_ names: String..., goals: inout [GoalRef], report: (Diagnostic) -> Void) -> [Keyword] {
+    package mutating func keywords(_ names: String..., goals: inout [GoalRef], report: (Diagnostic) -> Void)
+        -> [Keyword]
+    {
         guard let member = take(names) else { return [] }
         var keywords: [Keyword] = []
         for (item, path) in items(of: member, report: report) {
@@ -525,7 +507,7 @@ struct JSONFields {
     }
 
     /// Goal links as `FRAMEWORK:CODE` strings or `{framework, code, uri}` objects.
-    mutating func goals(_ names: String..., report: (Diagnostic) -> Void) -> [GoalRef] {
+    package mutating func goals(_ names: String..., report: (Diagnostic) -> Void) -> [GoalRef] {
         guard let member = take(names) else { return [] }
         var goals: [GoalRef] = []
         for (item, path) in items(of: member, report: report) {
@@ -541,7 +523,7 @@ struct JSONFields {
     }
 
     /// The members not used, as extras (OData bookkeeping and deferred navigations left out).
-    func extras() -> Extras {
+    package func extras() -> Extras {
         var extras = Extras()
         for (index, member) in members.enumerated() where !used[index] {
             if member.key.hasPrefix("__") || member.key.hasPrefix("@odata.") || member.key.hasPrefix("odata.") {

@@ -1,22 +1,22 @@
-import MEABridgeCore
+package import MEABridgeCore
 import MEABridgeJSON
 
 /// How a JSON writer renders canonical properties: the differences between the canonical NDJSON, the InforMEA
 /// OData v2 verbose JSON and the language-keyed JSON API, in one place.
-struct JSONStyle {
-    enum Text {
+package struct JSONStyle {
+    package enum Text {
         /// `{"en": "…"}`.
         case languageKeyed
         /// OData navigation rows `{"results": [{"__metadata": …, "language": "en", "value": "…"}]}`.
         case odataRows
     }
-    enum Dates {
+    package enum Dates {
         /// ISO 8601, date-only kept date-only.
         case iso
         /// `/Date(ms)/`.
         case odata
     }
-    enum Countries {
+    package enum Countries {
         /// Alpha-2; an unresolved value goes to `<name>Original`.
         case alpha2Canonical
         /// Alpha-2; an unresolved value is written as received.
@@ -25,23 +25,23 @@ struct JSONStyle {
         case alpha3
     }
 
-    var text: Text
-    var dates: Dates
-    var countries: Countries
+    package var text: Text
+    package var dates: Dates
+    package var countries: Countries
     /// `primary` as 0/1 (the toolkit's Int16) instead of a boolean.
-    var flagsAsIntegers: Bool
+    package var flagsAsIntegers: Bool
     /// Collections wrapped as `{"results": [...]}` with `__metadata` types on rows.
-    var odataCollections: Bool
+    package var odataCollections: Bool
     /// `Int64` values as strings (OData v2 JSON's rule for Edm.Int64).
-    var int64AsString: Bool
+    package var int64AsString: Bool
     /// Goal links carried as keywords in the `urn:meabridge:goals:` namespace where the entity has keywords.
-    var goalsAsKeywords: Bool
+    package var goalsAsKeywords: Bool
     /// Goal links as `FRAMEWORK:CODE` strings instead of objects.
-    var goalsCompact: Bool
+    package var goalsCompact: Bool
     /// Files carry `"content": null` (the JSON API names the member; files are linked, never inlined).
-    var fileContentNull = false
+    package var fileContentNull = false
 
-    static let canonical = JSONStyle(
+    package static let canonical = JSONStyle(
         text: .languageKeyed,
         dates: .iso,
         countries: .alpha2Canonical,
@@ -51,7 +51,7 @@ struct JSONStyle {
         goalsAsKeywords: false,
         goalsCompact: false
     )
-    static let odata = JSONStyle(
+    package static let odata = JSONStyle(
         text: .odataRows,
         dates: .odata,
         countries: .alpha2,
@@ -61,7 +61,7 @@ struct JSONStyle {
         goalsAsKeywords: true,
         goalsCompact: true
     )
-    static let api = JSONStyle(
+    package static let api = JSONStyle(
         text: .languageKeyed,
         dates: .iso,
         countries: .alpha3,
@@ -75,9 +75,14 @@ struct JSONStyle {
 }
 
 /// Renders a record's canonical properties in one `JSONStyle`.
-struct PropertyRenderer {
-    let style: JSONStyle
-    let entity: EntityKind
+package struct PropertyRenderer {
+    package let style: JSONStyle
+    package let entity: EntityKind
+
+    package init(style: JSONStyle, entity: EntityKind) {
+        self.style = style
+        self.entity = entity
+    }
 
     /// The OData type of a child row: `informea.MeetingTitle`, `informea.DecisionFile`.
     private func rowType(_ property: String) -> String {
@@ -125,7 +130,7 @@ struct PropertyRenderer {
     }
 
     /// Writes one property.
-    func append(_ property: Property, to object: inout JSONObjectOutput, _ out: inout [UInt8]) {
+    package func append(_ property: Property, to object: inout JSONObjectOutput, _ out: inout [UInt8]) {
         let name = property.name
         switch property.value {
         case .string(let value): object.string(name, value, &out)
@@ -253,7 +258,7 @@ struct PropertyRenderer {
 
     /// The properties of a record as this style writes them: with `goalsAsKeywords`, a Decision's or Document's
     /// goal links are appended to its keywords (namespace `urn:meabridge:goals:<FRAMEWORK>`).
-    func properties(of record: Record) -> [Property] {
+    package func properties(of record: Record) -> [Property] {
         var properties = record.properties
         guard style.goalsAsKeywords, entity == .decision || entity == .document,
             let goalIndex = properties.firstIndex(where: { $0.name == "goals" }),

@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical"]
         ),
         // Harmonised rules over canonical records.
-        .target(name: "MEABridgeValidation", dependencies: ["MEABridgeCore"]),
+        .target(name: "MEABridgeValidation", dependencies: ["MEABridgeCore", "MEABridgeJSON"]),
         // The command-line interface as a library, testable without spawning a process.
         .target(
             name: "MEABridgeCLI",

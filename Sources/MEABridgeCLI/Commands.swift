@@ -15,7 +15,7 @@ public struct MEABridgeCommand: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, InspectCommand.self, FormatsCommand.self]
+        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, FormatsCommand.self]
     )
 
     /// Creates the command (argument parser).
@@ -104,6 +104,48 @@ struct ConvertCommand: ParsableCommand {
         job.includeSource = !noSource
         job.maxDiagnostics = inputOptions.maxDiagnostics
         job.quiet = quiet
+        let status = job.run(console: .standard)
+        if status != .ok { throw CommandExit(status) }
+    }
+}
+
+/// `meabridge validate`.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check an input against its schema and the harmonised rules; report every problem.",
+        discussion: """
+            The input is checked against --schema, or else against the schema registered for its format in the \
+            Schemas/ folder (--schema-dir, MEABRIDGE_SCHEMA_DIR, or the Schemas/ folder of the checkout the \
+            program was built in). Then every record is read and checked against the harmonised rules. Each problem \
+            is reported with its id, severity and location (line, column and JSON Pointer or XPath).
+
+            \(ExitStatus.help)
+            """
+    )
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(help: "A schema to check the input against (XSD, JSON Schema or table schema).")
+    var schema: String?
+
+    @Option(help: "The folder of registered schemas.")
+    var schemaDir: String?
+
+    @Option(help: "The report format: text or json.")
+    var format = "text"
+
+    @Option(help: "The most problems to report.")
+    var maxErrors = 1000
+
+    func run() throws {
+        var job = ValidateJob(input: inputOptions.input)
+        job.from = inputOptions.from
+        job.entity = inputOptions.entity
+        job.schema = schema
+        job.schemaDirectory = schemaDir
+        job.format = format
+        job.maxErrors = maxErrors
         let status = job.run(console: .standard)
         if status != .ok { throw CommandExit(status) }
     }

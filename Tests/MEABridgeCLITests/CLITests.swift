@@ -197,3 +197,48 @@ struct InspectTests {
         #expect(json.contains("{\"name\":\"ndjson\",\"summary\":"))
     }
 }
+
+@Suite("meabridge validate")
+struct ValidateTests {
+    @Test("a valid input: its problems by rule and a summary, exit 0")
+    func validInput() {
+        let captured = Captured()
+        #expect(ValidateJob(input: sample).run(console: captured.console) == .ok)
+        #expect(captured.out.contains(":95:7: warning:"))
+        #expect(captured.out.contains("by rule:"))
+        #expect(captured.out.contains("1  warning rule.title-english"))
+        #expect(captured.out.contains("3 records, 0 errors, 1 warning — valid"))
+    }
+
+    @Test("errors give exit 1 and a JSON report with locations")
+    func invalidInput() throws {
+        var job = ValidateJob(input: try strippedFixture("missing-english-title.json"))
+        job.format = "json"
+        let captured = Captured()
+        #expect(job.run(console: captured.console) == .diagnostics)
+        #expect(captured.out.contains("\"valid\":false"))
+        #expect(captured.out.contains("\"id\":\"rule.title-missing\",\"severity\":\"error\""))
+        #expect(captured.out.contains("\"line\":4,\"column\":1,\"path\":\"/d/results/1\""))
+    }
+
+    @Test("--max-errors keeps the count but not every problem")
+    func maxErrors() {
+        var job = ValidateJob(input: sample)
+        job.maxErrors = 0
+        let captured = Captured()
+        #expect(job.run(console: captured.console) == .ok)
+        #expect(captured.out.contains("(1 not shown; raise --max-errors)"))
+    }
+
+    @Test("usage errors: unknown report format, a schema no validator knows")
+    func usage() {
+        var job = ValidateJob(input: sample)
+        job.format = "pdf"
+        #expect(job.run(console: Captured().console) == .usage)
+        job = ValidateJob(input: sample)
+        job.schema = sample
+        let captured = Captured()
+        #expect(job.run(console: captured.console) == .usage)
+        #expect(captured.err.contains("is not a schema this build can use"))
+    }
+}

@@ -138,6 +138,10 @@ public protocol RecordReader: Sendable {
     /// The format's name and description.
     static var format: FormatDescriptor { get }
 
+    /// The schema that inputs in this format are checked against by `meabridge validate` when no `--schema` is
+    /// given: a path relative to the `Schemas/` folder (`xml/informea-atom.xsd`), or `nil` for none.
+    static var defaultSchema: String? { get }
+
     /// How likely it is that an input is in this format.
     /// - Parameter input: The first bytes and the name of the input.
     /// - Returns: The confidence.
@@ -196,14 +200,29 @@ public struct FormatRegistry: Sendable {
     public let readers: [any RecordReader.Type]
     /// The writer types, in listing order.
     public let writers: [any RecordWriter.Type]
+    /// The schema validators, one per schema language.
+    public let validators: [any SchemaValidator.Type]
 
     /// Creates a registry.
     /// - Parameters:
     ///   - readers: The reader types.
     ///   - writers: The writer types.
-    public init(readers: [any RecordReader.Type], writers: [any RecordWriter.Type]) {
+    ///   - validators: The schema validators.
+    public init(
+        readers: [any RecordReader.Type],
+        writers: [any RecordWriter.Type],
+        validators: [any SchemaValidator.Type] = []
+    ) {
         self.readers = readers
         self.writers = writers
+        self.validators = validators
+    }
+
+    /// The validator for a schema file, chosen by its name and first bytes.
+    /// - Parameter schema: The first bytes and the name of the schema file.
+    /// - Returns: The validator type, or `nil` when no registered language recognises it.
+    public func validator(for schema: SniffInput) -> (any SchemaValidator.Type)? {
+        validators.first { $0.recognizes(schema: schema) }
     }
 
     /// The reader for a format name.

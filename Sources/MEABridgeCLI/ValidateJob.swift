@@ -1,0 +1,123 @@
+public import MEABridgeCore
+public import MEABridgeFormats
+import MEABridgeValidation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds the `Schemas/` folder: `--schema-dir`, else `MEABRIDGE_SCHEMA_DIR`, else the nearest `Schemas/` above the
+/// executable (a build inside the repository), else `./Schemas`.
+enum SchemaLocator {
+    static func directory(explicit: String?) -> String? {
+        if let explicit { return explicit }
+        if let variable = getenv("MEABRIDGE_SCHEMA_DIR") { return String(cString: variable) }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 {
+            var path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            while let slash = path.lastIndex(of: "/") {
+                path = String(path[..<slash])
+                if access(path + "/Schemas", F_OK) == 0 { return path + "/Schemas" }
+            }
+        }
+        return access("Schemas", F_OK) == 0 ? "Schemas" : nil
+    }
+}
+
+/// `meabridge validate`: checks an input against its schema (given or registered for its format), then reads it
+/// and checks every record against the harmonised rules; reports every problem with its location.
+public struct ValidateJob: Sendable {
+    /// The input path, or `-`.
+    public var input: String
+    /// The reader's format name, or `auto`.
+    public var from = "auto"
+    /// The entity of records that do not name theirs.
+    public var entity: String?
+    /// A schema file to check the input against, instead of the one registered for its format.
+    public var schema: String?
+    /// Where registered schemas are looked up.
+    public var schemaDirectory: String?
+    /// The report format (`text`, `json`).
+    public var format = "text"
+    /// The most problems reported per input.
+    public var maxErrors = 1000
+
+    /// Creates a job for an input.
+    /// - Parameter input: The input path, or `-`.
+    public init(input: String) { self.input = input }
+
+    /// Runs the validation and prints the report on standard output.
+    /// - Parameters:
+    ///   - registry: The formats and schema validators available.
+    ///   - console: Where text goes.
+    /// - Returns: `.ok` when valid, `.diagnostics` when there are errors.
+    public func run(registry: FormatRegistry = .builtIn, console: Console) -> ExitStatus {
+        exitStatus(console: console) { try execute(registry: registry, console: console) }
+    }
+
+    private func execute(registry: FormatRegistry, console: Console) throws -> ExitStatus {
+        guard let renderer = ReportFormats.renderer(named: format) else {
+            let known = ReportFormats.all.map { $0.name }.joined(separator: ", ")
+            console.err("meabridge: error: unknown report format '\(format)'; formats: \(known) [cli.unknown-format]\n")
+            throw CommandExit(.usage)
+        }
+        let entityKind = try parseEntity(entity, console: console)
+        let opened = try OpenedInput(path: input)
+        let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
+        var collector = ReportCollector(
+            report: ValidationReport(input: input, format: readerType.format.id.rawValue),
+            limit: maxErrors
+        )
+
+        // 1. The schema: the one given, else the one registered for the format.
+        var schemaPath = schema
+        if schemaPath == nil, let relative = readerType.defaultSchema,
+            let directory = SchemaLocator.directory(explicit: schemaDirectory)
+        {
+            schemaPath = directory + "/" + relative
+        }
+        var source = opened.source
+        if let schemaPath {
+            let schemaInput = try OpenedInput(path: schemaPath)
+            guard let validatorType = registry.validator(for: SniffInput(prefix: schemaInput.prefix, name: schemaPath))
+            else {
+                console.err(
+                    "meabridge: error: \(schemaPath) is not a schema this build can use (XSD, JSON Schema or table "
+                        + "schema) [cli.unknown-schema]\n"
+                )
+                throw CommandExit(.usage)
+            }
+            let validator: any SchemaValidator
+            do {
+                validator = try validatorType.init(schemaPath: schemaPath)
+            } catch let failure as SchemaLoadFailure {
+                for diagnostic in failure.diagnostics { console.err(diagnostic.formatted + "\n") }
+                console.err("meabridge: error: \(failure) [cli.schema-invalid]\n")
+                throw CommandExit(.usage)
+            }
+            collector.report.schema = schemaPath
+            try validator.validate(source: source, sourceName: input, maxErrors: maxErrors) { collector.report($0) }
+            // The records are read from the start again.
+            source = try OpenedInput(path: input).source
+        }
+
+        // 2. The records and the harmonised rules.
+        var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
+        var rules = HarmonisedRules()
+        try reader.read(
+            from: source,
+            emit: { record in
+                collector.report.records[record.kind, default: 0] += 1
+                rules.check(record) { collector.report($0) }
+            },
+            report: { collector.report($0) }
+        )
+        console.out(renderer.render([collector.report]))
+        return collector.report.errorCount > 0 ? .diagnostics : .ok
+    }
+}

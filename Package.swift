@@ -36,6 +36,9 @@ let package = Package(
         // Syntax layers: bytes, tokens, locations.
         .target(name: "MEABridgeXML", dependencies: ["CLibXML2", "MEABridgeCore"]),
         .target(name: "MEABridgeJSON", dependencies: ["MEABridgeCore"]),
+        .target(name: "MEABridgeCSV", dependencies: ["MEABridgeCore", "MEABridgeJSON"]),
+        // JSON Schema (draft 2020-12 and draft-07) over the JSON layer.
+        .target(name: "MEABridgeJSONSchema", dependencies: ["MEABridgeCore", "MEABridgeJSON"]),
         // Shared by the format modules: JSON field mapping with diagnostics, JSON rendering of canonical values.
         .target(
             name: "MEABridgeFormatSupport",
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "MEABridgeInforMEA",
             dependencies: [
-                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormatSupport",
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeXML", "MEABridgeFormatSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -59,10 +62,25 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "MEABridgeECOLEX",
+            dependencies: ["MEABridgeCore", "MEABridgeXML", "MEABridgeFormatSupport"]
+        ),
+        .target(
+            name: "MEABridgeCITES",
+            dependencies: ["MEABridgeCore", "MEABridgeCSV", "MEABridgeJSON", "MEABridgeFormatSupport"]
+        ),
+        .target(
+            name: "MEABridgeRamsar",
+            dependencies: ["MEABridgeCore", "MEABridgeCSV", "MEABridgeFormatSupport"]
+        ),
         // The registry: every bundled reader, writer and schema validator, in one list.
         .target(
             name: "MEABridgeFormats",
-            dependencies: ["MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical"]
+            dependencies: [
+                "MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical", "MEABridgeECOLEX", "MEABridgeCITES",
+                "MEABridgeRamsar", "MEABridgeXML", "MEABridgeCSV", "MEABridgeJSONSchema",
+            ]
         ),
         // Harmonised rules over canonical records.
         .target(name: "MEABridgeValidation", dependencies: ["MEABridgeCore", "MEABridgeJSON"]),
@@ -85,6 +103,27 @@ let package = Package(
         ),
         .testTarget(name: "MEABridgeXMLTests", dependencies: ["MEABridgeXML", "MEABridgeTestSupport"]),
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeAtomTests",
+            dependencies: [
+                "MEABridgeInforMEA", "MEABridgeECOLEX", "MEABridgeXML", "MEABridgeCanonical", "MEABridgeFormats",
+                "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "MEABridgeCSVTests",
+            dependencies: [
+                "MEABridgeCSV", "MEABridgeCITES", "MEABridgeRamsar", "MEABridgeCanonical", "MEABridgeFormats",
+                "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "MEABridgeJSONSchemaTests",
+            dependencies: [
+                "MEABridgeJSONSchema", "MEABridgeJSON", "MEABridgeInforMEA", "MEABridgeCanonical", "MEABridgeFormats",
+                "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+            ]
+        ),
         .testTarget(
             name: "MEABridgeFormatsTests",
             dependencies: [

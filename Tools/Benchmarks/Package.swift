@@ -7,11 +7,17 @@ import PackageDescription
 let package = Package(
     name: "MEABridgeBenchmarks",
     products: [
-        .executable(name: "generate-odata-feed", targets: ["generate-odata-feed"])
+        .executable(name: "generate-odata-feed", targets: ["generate-odata-feed"]),
+        .executable(name: "generate-atom-feed", targets: ["generate-atom-feed"]),
+        .executable(name: "generate-trade-csv", targets: ["generate-trade-csv"]),
     ],
     targets: [
         // Writes a large, deterministic InforMEA OData v2 verbose JSON Decisions feed (stdlib + libc only).
-        .executableTarget(name: "generate-odata-feed")
+        .executableTarget(name: "generate-odata-feed"),
+        // Writes a large InforMEA OData Atom XML feed (the XML benchmark, xml.sh).
+        .executableTarget(name: "generate-atom-feed"),
+        // Writes a large CITES trade-database-shaped CSV (the CSV benchmark, csv.sh).
+        .executableTarget(name: "generate-trade-csv"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -79,7 +79,7 @@ let package = Package(
             name: "MEABridgeFormats",
             dependencies: [
                 "MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical", "MEABridgeECOLEX", "MEABridgeCITES",
-                "MEABridgeRamsar", "MEABridgeXML", "MEABridgeCSV", "MEABridgeJSONSchema",
+                "MEABridgeRamsar", "MEABridgeXML", "MEABridgeCSV", "MEABridgeJSONSchema", "MEABridgeValidation",
             ]
         ),
         // Harmonised rules over canonical records.
@@ -103,6 +103,13 @@ let package = Package(
         ),
         .testTarget(name: "MEABridgeXMLTests", dependencies: ["MEABridgeXML", "MEABridgeTestSupport"]),
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeValidationTests",
+            dependencies: [
+                "MEABridgeValidation", "MEABridgeCore", "MEABridgeJSON", "MEABridgeTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .testTarget(
             name: "MEABridgeAtomTests",
             dependencies: [

@@ -15,7 +15,9 @@ public struct MEABridgeCommand: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, FormatsCommand.self]
+        subcommands: [
+            ConvertCommand.self, ValidateCommand.self, InspectCommand.self, FormatsCommand.self, ExplainCommand.self,
+        ]
     )
 
     /// Creates the command (argument parser).
@@ -61,6 +63,11 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: "The most diagnostics to print.")
     var maxDiagnostics = 1000
+
+    @Option(
+        help: "A rules profile (JSON) that turns diagnostics off or changes their severity; see `meabridge explain`."
+    )
+    var rules: String?
 }
 
 /// `meabridge convert`.
@@ -104,6 +111,7 @@ struct ConvertCommand: ParsableCommand {
         job.includeSource = !noSource
         job.maxDiagnostics = inputOptions.maxDiagnostics
         job.quiet = quiet
+        job.rulesProfile = inputOptions.rules
         let status = job.run(console: .standard)
         if status != .ok { throw CommandExit(status) }
     }
@@ -132,7 +140,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "The folder of registered schemas.")
     var schemaDir: String?
 
-    @Option(help: "The report format: text or json.")
+    @Option(help: "The report format: text, json, sarif, junit or html.")
     var format = "text"
 
     @Option(help: "The most problems to report.")
@@ -146,6 +154,7 @@ struct ValidateCommand: ParsableCommand {
         job.schemaDirectory = schemaDir
         job.format = format
         job.maxErrors = maxErrors
+        job.rulesProfile = inputOptions.rules
         let status = job.run(console: .standard)
         if status != .ok { throw CommandExit(status) }
     }
@@ -170,6 +179,7 @@ struct InspectCommand: ParsableCommand {
         job.entity = inputOptions.entity
         job.json = json
         job.maxDiagnostics = inputOptions.maxDiagnostics
+        job.rulesProfile = inputOptions.rules
         let status = job.run(console: .standard)
         if status != .ok { throw CommandExit(status) }
     }

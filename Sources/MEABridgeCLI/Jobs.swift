@@ -6,17 +6,20 @@ import MEABridgeValidation
 final class DiagnosticPrinter: @unchecked Sendable {
     private let console: Console
     private let limit: Int
+    private let profile: RuleProfile
     private(set) var collector: DiagnosticCollector
     private(set) var printed = 0
     var progressLineShown = false
 
-    init(console: Console, limit: Int, keep: Int = 0) {
+    init(console: Console, limit: Int, keep: Int = 0, profile: RuleProfile = RuleProfile()) {
         self.console = console
         self.limit = limit
+        self.profile = profile
         self.collector = DiagnosticCollector(limit: keep)
     }
 
-    func report(_ diagnostic: Diagnostic) {
+    func report(_ reported: Diagnostic) {
+        guard let diagnostic = profile.apply(reported) else { return }
         collector.report(diagnostic)
         guard printed < limit else { return }
         printed += 1
@@ -105,6 +108,20 @@ func exitStatus(console: Console, _ body: () throws -> ExitStatus) -> ExitStatus
     }
 }
 
+/// Loads `--rules`, refusing ids the registry does not describe.
+func loadProfile(_ path: String?, registry: FormatRegistry, console: Console) throws(CommandExit) -> RuleProfile {
+    guard let path else { return RuleProfile() }
+    do {
+        return try RuleProfile.load(path: path, known: Set(registry.descriptions.map(\.id)))
+    } catch let error as RuleProfileError {
+        console.err("meabridge: error: rules profile \(error) [cli.rules-profile]\n")
+        throw CommandExit(.usage)
+    } catch {
+        console.err("meabridge: error: rules profile \(path): \(error) [cli.rules-profile]\n")
+        throw CommandExit(.usage)
+    }
+}
+
 /// Parses `--entity`.
 func parseEntity(_ name: String?, console: Console) throws(CommandExit) -> EntityKind? {
     guard let name else { return nil }
@@ -136,6 +153,8 @@ public struct ConvertJob: Sendable {
     public var maxDiagnostics = 1000
     /// Whether to print the closing summary line.
     public var quiet = false
+    /// A rules profile file (`--rules`).
+    public var rulesProfile: String?
 
     /// Creates a job for an input.
     /// - Parameter input: The input path, or `-`.
@@ -159,7 +178,8 @@ public struct ConvertJob: Sendable {
         }
         let opened = try OpenedInput(path: input)
         let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
-        let printer = DiagnosticPrinter(console: console, limit: maxDiagnostics)
+        let profile = try loadProfile(rulesProfile, registry: registry, console: console)
+        let printer = DiagnosticPrinter(console: console, limit: maxDiagnostics, profile: profile)
         let options = ReadOptions(entity: entityKind, sourceName: input)
         var reader = readerType.init(options: options)
         var writer = writerType.init(options: WriteOptions(serviceRoot: serviceRoot, includeSource: includeSource))
@@ -216,6 +236,7 @@ public struct ConvertJob: Sendable {
             sink: &sink,
             entity: entity,
             check: { record, report in rules.check(record, report: report) },
+            finish: { report in rules.finish(report: report) },
             report: printer.report
         )
     }
@@ -233,6 +254,8 @@ public struct InspectJob: Sendable {
     public var json = false
     /// The most diagnostics printed.
     public var maxDiagnostics = 1000
+    /// A rules profile file (`--rules`).
+    public var rulesProfile: String?
 
     /// Creates a job for an input.
     /// - Parameter input: The input path, or `-`.
@@ -253,10 +276,12 @@ public struct InspectJob: Sendable {
         let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
         let confidence =
             from == "auto" ? readerType.sniff(SniffInput(prefix: opened.prefix, name: input)) : .certain
+        let profile = try loadProfile(rulesProfile, registry: registry, console: console)
         let printer = DiagnosticPrinter(
             console: Console(out: { _ in }, err: { _ in }),
             limit: 0,
-            keep: maxDiagnostics
+            keep: maxDiagnostics,
+            profile: profile
         )
         var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
         var rules = HarmonisedRules()
@@ -269,6 +294,7 @@ public struct InspectJob: Sendable {
             },
             report: printer.report
         )
+        rules.finish(report: printer.report)
         let report = InspectionReport(
             input: input,
             format: readerType.format.id.rawValue,

@@ -46,6 +46,8 @@ public struct ValidateJob: Sendable {
     public var format = "text"
     /// The most problems reported per input.
     public var maxErrors = 1000
+    /// A rules profile file (`--rules`).
+    public var rulesProfile: String?
 
     /// Creates a job for an input.
     /// - Parameter input: The input path, or `-`.
@@ -69,6 +71,7 @@ public struct ValidateJob: Sendable {
         let entityKind = try parseEntity(entity, console: console)
         let opened = try OpenedInput(path: input)
         let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
+        let profile = try loadProfile(rulesProfile, registry: registry, console: console)
         var collector = ReportCollector(
             report: ValidationReport(input: input, format: readerType.format.id.rawValue),
             limit: maxErrors
@@ -101,7 +104,9 @@ public struct ValidateJob: Sendable {
                 throw CommandExit(.usage)
             }
             collector.report.schema = schemaPath
-            try validator.validate(source: source, sourceName: input, maxErrors: maxErrors) { collector.report($0) }
+            try validator.validate(source: source, sourceName: input, maxErrors: maxErrors) {
+                if let kept = profile.apply($0) { collector.report(kept) }
+            }
             // The records are read from the start again.
             source = try OpenedInput(path: input).source
         }
@@ -113,11 +118,12 @@ public struct ValidateJob: Sendable {
             from: source,
             emit: { record in
                 collector.report.records[record.kind, default: 0] += 1
-                rules.check(record) { collector.report($0) }
+                rules.check(record) { if let kept = profile.apply($0) { collector.report(kept) } }
             },
-            report: { collector.report($0) }
+            report: { if let kept = profile.apply($0) { collector.report(kept) } }
         )
-        console.out(renderer.render([collector.report]))
+        rules.finish { if let kept = profile.apply($0) { collector.report(kept) } }
+        console.out(renderer.render([collector.report], context: ReportContext(descriptions: registry.descriptions)))
         return collector.report.errorCount > 0 ? .diagnostics : .ok
     }
 }

@@ -212,8 +212,9 @@ package struct JSONFields {
                 Diagnostic(
                     id: .invalidDate,
                     severity: .warning,
-                    message: "'\(member.value.stringValue ?? member.value.numberLexeme ?? member.value.typeName)' "
-                        + "is not a date (expected /Date(ms)/, ISO 8601 or YYYY-MM-DD HH:MM:SS); value ignored",
+                    message: ((member.value.stringValue ?? member.value.numberLexeme).map { "'\($0)' is not a date" }
+                        ?? "expected a date, found \(member.value.typeName)")
+                        + " (expected /Date(ms)/, ISO 8601 or YYYY-MM-DD HH:MM:SS); value ignored",
                     location: location(of: member)
                 )
             )

@@ -1,6 +1,7 @@
 import MEABridgeCanonical
 public import MEABridgeCore
 import MEABridgeInforMEA
+import MEABridgeValidation
 
 extension FormatRegistry {
     /// Every bundled reader and writer.
@@ -15,6 +16,8 @@ extension FormatRegistry {
             InforMEAODataJSONWriter.self,
             InforMEAAPIJSONWriter.self,
             NDJSONWriter.self,
-        ]
+        ],
+        validators: [],
+        descriptions: ValidationCatalog.all
     )
 }

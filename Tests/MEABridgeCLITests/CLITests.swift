@@ -242,3 +242,65 @@ struct ValidateTests {
         #expect(captured.err.contains("is not a schema this build can use"))
     }
 }
+
+@Suite("meabridge explain and rules profiles")
+struct ExplainTests {
+    @Test("explain prints the summary, the fix and how to configure the rule")
+    func explain() {
+        let captured = Captured()
+        #expect(
+            Explanation(registry: .builtIn).run(id: "rule.title-english", list: false, console: captured.console) == .ok
+        )
+        #expect(captured.out.hasPrefix("rule.title-english (warning by default)\n"))
+        #expect(captured.out.contains("Producers are required to provide at least an English title"))
+        #expect(captured.out.contains("{\"rules\": {\"rule.title-english\": \"off\"}}"))
+    }
+
+    @Test("an unknown id exits 2 with suggestions; --list lists every described id")
+    func unknownAndList() {
+        let captured = Captured()
+        #expect(Explanation(registry: .builtIn).run(id: "title", list: false, console: captured.console) == .usage)
+        #expect(captured.err.contains("did you mean rule.title-english, rule.title-missing"))
+        let list = Captured()
+        #expect(Explanation(registry: .builtIn).run(id: nil, list: true, console: list.console) == .ok)
+        let lines = list.out.split(separator: "\n")
+        #expect(lines.count == FormatRegistry.builtIn.descriptions.count)
+        #expect(lines.contains { $0.hasPrefix("model.country-unknown") && $0.contains("warning") })
+    }
+
+    @Test("--rules turns a warning off in convert and raises another to an error in validate")
+    func profiles() throws {
+        let directory = temporaryDirectory()
+        let profile = directory + "/profile.json"
+        writeFile(profile, #"{"rules": {"rule.title-english": "off", "model.country-unknown": "error"}}"#)
+        var convert = ConvertJob(input: sample)
+        convert.output = directory + "/out.ndjson"
+        convert.rulesProfile = profile
+        let quiet = Captured()
+        #expect(convert.run(console: quiet.console) == .ok)
+        #expect(!quiet.err.contains("rule.title-english"))
+
+        var validate = ValidateJob(input: try strippedFixture("unknown-country.json"))
+        validate.rulesProfile = profile
+        let strict = Captured()
+        #expect(validate.run(console: strict.console) == .diagnostics)
+        #expect(strict.out.contains(": error: 'XYZ' is not an ISO 3166-1 country code"))
+
+        writeFile(profile, #"{"rules": {"rule.no-such-rule": "off"}}"#)
+        let refused = Captured()
+        #expect(convert.run(console: refused.console) == .usage)
+        #expect(refused.err.contains("unknown rule id 'rule.no-such-rule'"))
+    }
+
+    @Test("validate writes SARIF, JUnit and HTML")
+    func reportFormats() {
+        for (format, start) in [("sarif", "{\"$schema\""), ("junit", "<?xml"), ("html", "<!DOCTYPE html>")] {
+            var job = ValidateJob(input: sample)
+            job.format = format
+            let captured = Captured()
+            #expect(job.run(console: captured.console) == .ok)
+            #expect(captured.out.hasPrefix(start), "\(format)")
+            #expect(captured.out.contains("rule.title-english"), "\(format)")
+        }
+    }
+}

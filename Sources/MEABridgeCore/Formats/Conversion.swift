@@ -31,6 +31,7 @@ public enum Conversion {
     ///   - sink: Where output bytes go.
     ///   - entity: When set, only records of this entity type are written.
     ///   - check: Inspects each record before it is written and reports problems (the harmonised rules).
+    ///   - finish: Runs after the last record, for checks about the whole input.
     ///   - report: Receives every diagnostic from the reader, the check and the writer.
     /// - Returns: What was read and written.
     /// - Throws: `IOFailure` when reading or writing bytes fails.
@@ -41,6 +42,7 @@ public enum Conversion {
         sink: inout some ByteSink,
         entity: EntityKind? = nil,
         check: (Record, (Diagnostic) -> Void) -> Void = { _, _ in },
+        finish: ((Diagnostic) -> Void) -> Void = { _ in },
         report: (Diagnostic) -> Void
     ) throws -> ConversionSummary {
         var summary = ConversionSummary()
@@ -65,6 +67,7 @@ public enum Conversion {
                 },
                 report: report
             )
+            finish(report)
         }
         writer.end(into: &buffer)
         try sink.write(buffer)

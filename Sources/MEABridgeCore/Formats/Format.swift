@@ -202,20 +202,32 @@ public struct FormatRegistry: Sendable {
     public let writers: [any RecordWriter.Type]
     /// The schema validators, one per schema language.
     public let validators: [any SchemaValidator.Type]
+    /// What every diagnostic id the program can report means (`meabridge explain`).
+    public let descriptions: [DiagnosticDescription]
 
     /// Creates a registry.
     /// - Parameters:
     ///   - readers: The reader types.
     ///   - writers: The writer types.
     ///   - validators: The schema validators.
+    ///   - descriptions: What each diagnostic id means.
     public init(
         readers: [any RecordReader.Type],
         writers: [any RecordWriter.Type],
-        validators: [any SchemaValidator.Type] = []
+        validators: [any SchemaValidator.Type] = [],
+        descriptions: [DiagnosticDescription] = []
     ) {
         self.readers = readers
         self.writers = writers
         self.validators = validators
+        self.descriptions = descriptions
+    }
+
+    /// The description of a diagnostic id.
+    /// - Parameter id: The id.
+    /// - Returns: Its description, or `nil` when the id is unknown.
+    public func description(of id: DiagnosticID) -> DiagnosticDescription? {
+        descriptions.first { $0.id == id }
     }
 
     /// The validator for a schema file, chosen by its name and first bytes.

@@ -1,4 +1,4 @@
-/// The InforMEA entity types (informea-model.md §3).
+/// The InforMEA entity types (informea-model.md §3), and the CITES trade record.
 public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// A meeting (entity set `Meetings`).
     case meeting
@@ -18,6 +18,8 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case document
     /// A party's status towards a treaty (`CountryProfiles`).
     case countryProfile
+    /// A line of CITES trade data (`TradeRecords`); not an InforMEA entity.
+    case tradeRecord
 
     /// The OData entity set name (`Meetings`).
     public var entitySet: String {
@@ -31,6 +33,7 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .treaty: "Treaties"
         case .document: "Documents"
         case .countryProfile: "CountryProfiles"
+        case .tradeRecord: "TradeRecords"
         }
     }
 
@@ -46,6 +49,7 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .treaty: "Treaty"
         case .document: "Document"
         case .countryProfile: "CountryProfile"
+        case .tradeRecord: "TradeRecord"
         }
     }
 

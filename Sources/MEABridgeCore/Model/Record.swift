@@ -20,6 +20,8 @@ public enum Record: Sendable, Hashable, Codable {
     case document(Document)
     /// A party's status towards a treaty.
     case countryProfile(CountryProfile)
+    /// A line of CITES trade data.
+    case tradeRecord(TradeRecord)
 
     /// The record's entity value as the common protocol.
     public var entity: any CanonicalEntity {
@@ -33,6 +35,7 @@ public enum Record: Sendable, Hashable, Codable {
         case .treaty(let value): value
         case .document(let value): value
         case .countryProfile(let value): value
+        case .tradeRecord(let value): value
         }
     }
 
@@ -49,6 +52,7 @@ public enum Record: Sendable, Hashable, Codable {
         case let value as Treaty: self = .treaty(value)
         case let value as Document: self = .document(value)
         case let value as CountryProfile: self = .countryProfile(value)
+        case let value as TradeRecord: self = .tradeRecord(value)
         default: preconditionFailure("unknown canonical entity type \(type(of: entity))")
         }
     }
@@ -65,6 +69,7 @@ public enum Record: Sendable, Hashable, Codable {
         case .treaty: .treaty
         case .document: .document
         case .countryProfile: .countryProfile
+        case .tradeRecord: .tradeRecord
         }
     }
 

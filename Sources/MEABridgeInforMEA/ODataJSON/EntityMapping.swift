@@ -25,6 +25,8 @@ struct EntityMapping {
         case .treaty: .treaty(treaty(id: id, &fields, report))
         case .document: .document(document(id: id, &fields, report))
         case .countryProfile: .countryProfile(countryProfile(id: id, &fields, report))
+        // Not an InforMEA entity: every field stays in the extras.
+        case .tradeRecord: .tradeRecord(TradeRecord(id: id))
         }
     }
 

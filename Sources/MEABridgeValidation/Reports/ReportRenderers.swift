@@ -1,21 +1,44 @@
 public import MEABridgeCore
 import MEABridgeJSON
 
+/// What renderers may need besides the reports: the descriptions of the diagnostics, the tool's version.
+public struct ReportContext: Sendable {
+    /// What each diagnostic id means and how to fix it.
+    public var descriptions: [DiagnosticID: DiagnosticDescription]
+    /// The version of the program that made the report.
+    public var toolVersion: String
+
+    /// Creates a context.
+    /// - Parameters:
+    ///   - descriptions: The descriptions of the diagnostic ids.
+    ///   - toolVersion: The program's version.
+    public init(descriptions: [DiagnosticDescription] = [], toolVersion: String = "0.1.0") {
+        var table: [DiagnosticID: DiagnosticDescription] = [:]
+        for description in descriptions { table[description.id] = description }
+        self.descriptions = table
+        self.toolVersion = toolVersion
+    }
+}
+
 /// Renders validation reports in one output format (`--format`).
 public protocol ReportRenderer: Sendable {
-    /// The format's name (`text`, `json`).
+    /// The format's name (`text`, `json`, `sarif`, `junit`, `html`).
     static var name: String { get }
 
     /// Renders the reports of one run (one per input).
-    /// - Parameter reports: The reports.
+    /// - Parameters:
+    ///   - reports: The reports.
+    ///   - context: The descriptions of the diagnostics and the tool's version.
     /// - Returns: The rendered text, ending with a newline.
-    static func render(_ reports: [ValidationReport]) -> String
+    static func render(_ reports: [ValidationReport], context: ReportContext) -> String
 }
 
 /// Every report format, by name.
 public enum ReportFormats {
     /// The renderers, in listing order.
-    public static let all: [any ReportRenderer.Type] = [TextReport.self, JSONReport.self]
+    public static let all: [any ReportRenderer.Type] = [
+        TextReport.self, JSONReport.self, SARIFReport.self, JUnitReport.self, HTMLReport.self,
+    ]
 
     /// The renderer named `name`.
     /// - Parameter name: A format name.
@@ -25,19 +48,25 @@ public enum ReportFormats {
     }
 }
 
-/// Plain text: every diagnostic on its `file:line:col: severity: message [id]` line, then the counts per rule and
-/// a summary.
+/// Plain text: every diagnostic on its `file:line:col: severity: message [id]` line with the input line and a caret
+/// under the column, then the counts per rule and a summary.
 public enum TextReport: ReportRenderer {
     /// `text`.
     public static let name = "text"
 
     /// Renders the reports as text.
-    /// - Parameter reports: The reports.
+    /// - Parameters:
+    ///   - reports: The reports.
+    ///   - context: Unused by the text form.
     /// - Returns: The text.
-    public static func render(_ reports: [ValidationReport]) -> String {
+    public static func render(_ reports: [ValidationReport], context: ReportContext) -> String {
         var lines: [String] = []
         for report in reports {
-            lines += report.diagnostics.map(\.formatted)
+            let excerpts = SourceExcerpts(for: report.diagnostics)
+            for diagnostic in report.diagnostics {
+                lines.append(diagnostic.formatted)
+                if let snippet = excerpts.snippet(for: diagnostic) { lines.append(snippet) }
+            }
             if !report.byRule.isEmpty {
                 lines.append("")
                 lines.append("by rule:")
@@ -68,9 +97,11 @@ public enum JSONReport: ReportRenderer {
     public static let name = "json"
 
     /// Renders the reports as one JSON document.
-    /// - Parameter reports: The reports.
+    /// - Parameters:
+    ///   - reports: The reports.
+    ///   - context: Unused by the JSON form.
     /// - Returns: The JSON text.
-    public static func render(_ reports: [ValidationReport]) -> String {
+    public static func render(_ reports: [ValidationReport], context: ReportContext) -> String {
         var out: [UInt8] = []
         out.append(contentsOf: "{\"reports\":[".utf8)
         for (index, report) in reports.enumerated() {

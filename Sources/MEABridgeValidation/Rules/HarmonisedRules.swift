@@ -15,13 +15,15 @@ extension DiagnosticID {
     public static let duplicateID: DiagnosticID = "rule.duplicate-id"
 }
 
-/// The harmonised rules checked on every canonical record before it is written (informea-model.md §3, §9).
+/// The harmonised rules checked on every canonical record before it is written (informea-model.md §2–§3, §8).
 ///
-/// This first set covers what the InforMEA harvester rejects or warns about: a title in English, the treaty, the
-/// country where the spec requires one, and ids unique within a run. The full configurable rule set
-/// (`meabridge explain`, `--rules`) builds on this.
+/// Each rule has a stable id (`ValidationCatalog.rules` explains it). Record-level rules run in `check` as records
+/// stream past; rules about the batch as a whole (decision-to-meeting links) report in `finish`. The state kept
+/// between records is small: ids seen, and the meeting links still to resolve.
 public struct HarmonisedRules: Sendable {
     private var seen: [EntityKind: Set<String>] = [:]
+    private var meetingsByTreaty: [String: Set<String>] = [:]
+    private var pendingLinks: [(meetingId: String, treaty: String, decision: String, location: SourceLocation?)] = []
 
     /// Creates the rule set with an empty batch state.
     public init() {}
@@ -39,8 +41,13 @@ public struct HarmonisedRules: Sendable {
         }
         let name = "\(record.kind.typeName) '\(record.id)'"
 
-        if seen[record.kind, default: []].insert(record.id).inserted == false {
+        // Trade records are not tracked: a Trade Database release has tens of millions of rows, and their ids are
+        // shipment ids or row numbers, so the set would grow past any memory bound.
+        if record.kind != .tradeRecord, seen[record.kind, default: []].insert(record.id).inserted == false {
             problem(.duplicateID, .error, "\(name) appears more than once in this input; ids must be unique")
+        }
+        if record.id.count > 64 {
+            problem(.idTooLong, .warning, "\(name): the id has \(record.id.count) characters; the toolkit keeps 64")
         }
 
         if let (field, text) = Self.title(of: record) {
@@ -74,6 +81,152 @@ public struct HarmonisedRules: Sendable {
         if let country = Self.requiredCountry(of: record), country == nil {
             problem(.countryMissing, .warning, "\(name) has no country; the InforMEA spec requires one")
         }
+
+        for property in record.properties {
+            checkValue(property, name: name, problem: problem)
+        }
+        checkVocabularies(record, problem: problem)
+
+        switch record {
+        case .meeting(let meeting):
+            if let start = meeting.start, let end = meeting.end, end < start {
+                problem(.dateOrder, .error, "\(name) ends (\(end)) before it starts (\(start))", field: "end")
+            }
+            if let start = meeting.start, start.precision == .instant {
+                let time = start.components
+                if time.hour == 22 || time.hour == 23, time.minute == 0, time.second == 0, time.millisecond == 0 {
+                    let next = DateValue(epochMilliseconds: start.epochMilliseconds + 7_200_000, precision: .date)
+                    problem(
+                        .dateShiftedMidnight,
+                        .warning,
+                        "\(name) starts at \(start), probably midnight of \(next) in Central European time stored "
+                            + "as UTC",
+                        field: "start"
+                    )
+                }
+            }
+            if let treaty = meeting.treaty?.rawValue { meetingsByTreaty[treaty, default: []].insert(meeting.id) }
+        case .decision(let decision):
+            if let meetingId = decision.meetingId, let treaty = decision.treaty?.rawValue {
+                pendingLinks.append((meetingId, treaty, decision.id, location))
+            }
+        default:
+            break
+        }
+    }
+
+    /// Reports the rules about the whole batch: decisions whose meeting is missing although the batch has meetings
+    /// of the same treaty.
+    /// - Parameter report: Receives the diagnostics.
+    public mutating func finish(report: (Diagnostic) -> Void) {
+        for link in pendingLinks {
+            guard let meetings = meetingsByTreaty[link.treaty], !meetings.contains(link.meetingId) else { continue }
+            var at = link.location
+            if let path = at?.path { at?.path = path + "/meetingId" }
+            report(
+                Diagnostic(
+                    id: .meetingLink,
+                    severity: .warning,
+                    message: "Decision '\(link.decision)' names meeting '\(link.meetingId)', which is not among the "
+                        + "\(meetings.count) \(link.treaty) meetings of this input",
+                    location: at
+                )
+            )
+        }
+        pendingLinks.removeAll()
+    }
+
+    private func checkValue(
+        _ property: Property,
+        name: String,
+        problem: (DiagnosticID, Severity, String, String?) -> Void
+    ) {
+        switch property.value {
+        case .string(let text):
+            if Self.hasControlCharacters(text) {
+                problem(
+                    .controlCharacters,
+                    .warning,
+                    "\(name): \(property.name) holds control characters",
+                    property.name
+                )
+            }
+        case .text(let text):
+            for (language, value) in text.pairs where Self.hasControlCharacters(value) {
+                problem(
+                    .controlCharacters,
+                    .warning,
+                    "\(name): \(property.name) (\(language.code)) holds control characters",
+                    property.name
+                )
+            }
+        case .date(let date):
+            if date.epochMilliseconds == 0 {
+                problem(
+                    .dateEpochZero,
+                    .warning,
+                    "\(name): \(property.name) is 1970-01-01, the Unix epoch",
+                    property.name
+                )
+            } else if !(Self.earliest...Self.latest).contains(date.epochMilliseconds) {
+                problem(.dateImplausible, .warning, "\(name): \(property.name) \(date) is implausible", property.name)
+            }
+        case .files(let files):
+            for (index, file) in files.enumerated() {
+                if file.url == nil {
+                    problem(.fileURLMissing, .error, "\(name): file \(index + 1) has no URL", "files/\(index)")
+                }
+                if file.language == nil {
+                    problem(
+                        .fileLanguageMissing,
+                        .warning,
+                        "\(name): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
+                        "files/\(index)"
+                    )
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Checks that controlled-vocabulary values are known values.
+    private func checkVocabularies(_ record: Record, problem: (DiagnosticID, Severity, String, String?) -> Void) {
+        let name = "\(record.kind.typeName) '\(record.id)'"
+        func check(_ field: String, _ value: (some OpenVocabulary)?) {
+            if let value, !value.isKnown {
+                problem(
+                    .vocabularyUnknown,
+                    .warning,
+                    "\(name): \(field) '\(value.rawValue)' is not a known value",
+                    field
+                )
+            }
+        }
+        switch record {
+        case .meeting(let m):
+            check("kind", m.kind)
+            check("type", m.type)
+            check("access", m.access)
+            check("status", m.status)
+            check("repetition", m.repetition)
+        case .decision(let d):
+            check("type", d.type)
+            check("status", d.status)
+        case .nationalPlan(let p):
+            check("type", p.type)
+        case .countryProfile(let p):
+            check("entryIntoForceStatus", p.entryIntoForceStatus)
+        default:
+            break
+        }
+    }
+
+    private static let earliest: Int64 = -2_208_988_800_000  // 1900-01-01
+    private static let latest: Int64 = 4_102_444_800_000  // 2100-01-01
+
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
 
     private static func title(of record: Record) -> (String, LocalizedText)? {
@@ -84,7 +237,7 @@ public struct HarmonisedRules: Sendable {
         case .nationalPlan(let p): ("title", p.title)
         case .document(let d): ("title", d.title)
         case .site(let s): ("name", s.name)
-        case .contact, .treaty, .countryProfile: nil
+        case .contact, .treaty, .countryProfile, .tradeRecord: nil
         }
     }
 
@@ -98,7 +251,7 @@ public struct HarmonisedRules: Sendable {
         case .site(let s): .some(s.treaty ?? s.type)
         case .countryProfile(let p): .some(p.treaty)
         case .contact(let c): .some(c.treaties.first)
-        case .treaty, .document: nil
+        case .treaty, .document, .tradeRecord: nil
         }
     }
 
@@ -111,7 +264,7 @@ public struct HarmonisedRules: Sendable {
         case .nationalPlan(let p): .some(p.country)
         case .site(let s): .some(s.country)
         case .countryProfile(let p): .some(p.country)
-        case .decision, .treaty, .document: nil
+        case .decision, .treaty, .document, .tradeRecord: nil
         }
     }
 }

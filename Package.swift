@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C shim over the system libxml2 (pkg-config libxml-2.0).
@@ -27,6 +28,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // C shim over the system libarchive (pkg-config libarchive): zip, tar and tar.gz read and written as streams.
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
         // The canonical model, diagnostics, byte I/O, reader/writer protocols.
         .target(
@@ -84,11 +91,19 @@ let package = Package(
         ),
         // Harmonised rules over canonical records.
         .target(name: "MEABridgeValidation", dependencies: ["MEABridgeCore", "MEABridgeJSON"]),
+        // Batch transformation: files, directories and archives in and out, in parallel, with SQLite state.
+        .target(
+            name: "MEABridgeBatch",
+            dependencies: [
+                "CArchive", "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormats", "MEABridgeValidation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The command-line interface as a library, testable without spawning a process.
         .target(
             name: "MEABridgeCLI",
             dependencies: [
-                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormats", "MEABridgeValidation",
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormats", "MEABridgeValidation", "MEABridgeBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +118,13 @@ let package = Package(
         ),
         .testTarget(name: "MEABridgeXMLTests", dependencies: ["MEABridgeXML", "MEABridgeTestSupport"]),
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeBatchTests",
+            dependencies: [
+                "MEABridgeBatch", "MEABridgeCLI", "MEABridgeFormats", "MEABridgeCore", "MEABridgeTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "MEABridgeValidationTests",
             dependencies: [

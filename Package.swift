@@ -74,8 +74,29 @@ let package = Package(
             dependencies: ["MEABridgeCore", "MEABridgeXML", "MEABridgeFormatSupport"]
         ),
         .target(
+            name: "MEABridgeCBD",
+            dependencies: [
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "MEABridgeSpeciesPlus",
+            dependencies: [
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "MEABridgeORS",
+            dependencies: ["MEABridgeCore", "MEABridgeJSON", "MEABridgeXML", "MEABridgeFormatSupport"]
+        ),
+        .target(
             name: "MEABridgeCITES",
-            dependencies: ["MEABridgeCore", "MEABridgeCSV", "MEABridgeJSON", "MEABridgeFormatSupport"]
+            dependencies: [
+                "MEABridgeCore", "MEABridgeCSV", "MEABridgeJSON", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "MEABridgeRamsar",
@@ -86,7 +107,9 @@ let package = Package(
             name: "MEABridgeFormats",
             dependencies: [
                 "MEABridgeCore", "MEABridgeInforMEA", "MEABridgeCanonical", "MEABridgeECOLEX", "MEABridgeCITES",
-                "MEABridgeRamsar", "MEABridgeXML", "MEABridgeCSV", "MEABridgeJSONSchema", "MEABridgeValidation",
+                "MEABridgeRamsar", "MEABridgeCBD", "MEABridgeSpeciesPlus", "MEABridgeORS", "MEABridgeXML",
+                "MEABridgeCSV", "MEABridgeJSONSchema",
+                "MEABridgeValidation",
             ]
         ),
         // Harmonised rules over canonical records.
@@ -118,6 +141,14 @@ let package = Package(
         ),
         .testTarget(name: "MEABridgeXMLTests", dependencies: ["MEABridgeXML", "MEABridgeTestSupport"]),
         .testTarget(name: "MEABridgeJSONTests", dependencies: ["MEABridgeJSON", "MEABridgeTestSupport"]),
+        .testTarget(
+            name: "MEABridgeConventionJSONTests",
+            dependencies: [
+                "MEABridgeCBD", "MEABridgeORS", "MEABridgeSpeciesPlus", "MEABridgeCanonical", "MEABridgeFormats",
+                "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .testTarget(
             name: "MEABridgeBatchTests",
             dependencies: [

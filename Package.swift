@@ -89,7 +89,10 @@ let package = Package(
         ),
         .target(
             name: "MEABridgeORS",
-            dependencies: ["MEABridgeCore", "MEABridgeJSON", "MEABridgeXML", "MEABridgeFormatSupport"]
+            dependencies: [
+                "MEABridgeCore", "MEABridgeJSON", "MEABridgeXML", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "MEABridgeCITES",
@@ -159,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "MEABridgeValidationTests",
             dependencies: [
-                "MEABridgeValidation", "MEABridgeCore", "MEABridgeJSON", "MEABridgeTestSupport",
+                "MEABridgeValidation", "MEABridgeCore", "MEABridgeJSON", "MEABridgeJSONSchema", "MEABridgeTestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -31,6 +31,7 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/xmlIO.h>
 
 /// Frees memory that libxml2 allocated and handed to us (for example the result of xmlGetNodePath).
 /// `xmlFree` is a global function-pointer variable, which Swift 6 refuses to read directly.
@@ -60,6 +61,19 @@ static inline xmlStructuredErrorFunc clibxml2_thread_structured_error(void) {
 /// The user data passed to the calling thread's structured error handler (`xmlStructuredErrorContext`).
 static inline void *clibxml2_thread_structured_error_context(void) {
     return xmlStructuredErrorContext;
+}
+
+/// `XML_SAX2_MAGIC` as the type of `xmlSAXHandler.initialized`: marks a SAX handler as SAX2, so libxml2 calls
+/// `startElementNs`/`endElementNs` and the structured error handler `serror`.
+static inline unsigned int clibxml2_sax2_magic(void) {
+    return XML_SAX2_MAGIC;
+}
+
+/// Makes every external resource libxml2 would load (schema `xs:import`/`xs:include` locations, DTDs, external
+/// entities) go through `xmlNoNetExternalEntityLoader`, which refuses anything that is not a local file. The loader
+/// is process-wide libxml2 state; setting it to the same function again is harmless.
+static inline void clibxml2_refuse_network_loads(void) {
+    xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
 }
 
 #endif /* CLIBXML2_SHIM_H */

@@ -70,16 +70,24 @@ public struct ValidateJob: Sendable {
         }
         let entityKind = try parseEntity(entity, console: console)
         let opened = try OpenedInput(path: input)
-        let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
+        // With --schema, an input no reader knows (NDJSON, a CBD document, any JSON) is still checked against it.
+        let readerType: (any RecordReader.Type)?
+        if schema != nil, from == "auto",
+            registry.sniff(SniffInput(prefix: opened.prefix, name: input)) == nil
+        {
+            readerType = nil
+        } else {
+            readerType = try chooseReader(from, input: opened, registry: registry, console: console)
+        }
         let profile = try loadProfile(rulesProfile, registry: registry, console: console)
         var collector = ReportCollector(
-            report: ValidationReport(input: input, format: readerType.format.id.rawValue),
+            report: ValidationReport(input: input, format: readerType?.format.id.rawValue),
             limit: maxErrors
         )
 
         // 1. The schema: the one given, else the one registered for the format.
         var schemaPath = schema
-        if schemaPath == nil, let relative = readerType.defaultSchema,
+        if schemaPath == nil, let relative = readerType?.defaultSchema,
             let directory = SchemaLocator.directory(explicit: schemaDirectory)
         {
             schemaPath = directory + "/" + relative
@@ -112,6 +120,12 @@ public struct ValidateJob: Sendable {
         }
 
         // 2. The records and the harmonised rules.
+        guard let readerType else {
+            console.out(
+                renderer.render([collector.report], context: ReportContext(descriptions: registry.descriptions))
+            )
+            return collector.report.errorCount > 0 ? .diagnostics : .ok
+        }
         var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
         var rules = HarmonisedRules()
         try reader.read(

@@ -253,7 +253,84 @@ package struct PropertyRenderer {
                 o.string("type", reference.type, &out)
                 o.string("refId", reference.refId, &out)
             }
+        case .answers(let answers):
+            object.key(name, &out)
+            JSONRendering.appendArray(answers, to: &out) { answer, o, out in
+                appendAnswer(answer, &o, &out)
+            }
+        case .commonNames(let names):
+            object.key(name, &out)
+            JSONRendering.appendArray(names, to: &out) { common, o, out in
+                o.string("name", common.name, &out)
+                o.string("language", common.language?.code, &out)
+            }
+        case .listings(let listings):
+            object.key(name, &out)
+            JSONRendering.appendArray(listings, to: &out) { listing, o, out in
+                appendListing(listing, &o, &out)
+            }
+        case .distribution(let entries):
+            object.key(name, &out)
+            JSONRendering.appendArray(entries, to: &out) { entry, o, out in
+                if let country = entry.country { o.string("country", JSONRendering.countryText(country), &out) }
+                o.string("name", entry.name, &out)
+                if !entry.tags.isEmpty {
+                    o.key("tags", &out)
+                    JSONRendering.appendStrings(entry.tags, to: &out)
+                }
+            }
         }
+    }
+
+    private func appendAnswer(_ answer: ReportAnswer, _ o: inout JSONObjectOutput, _ out: inout [UInt8]) {
+        if !answer.section.isEmpty {
+            o.key("section", &out)
+            JSONRendering.appendStrings(answer.section, to: &out)
+        }
+        o.string("question", answer.question, &out)
+        o.string("questionTitle", answer.questionTitle, &out)
+        o.string("target", answer.target, &out)
+        if !answer.answer.isEmpty {
+            o.key("answer", &out)
+            JSONRendering.appendLanguageKeyed(answer.answer, to: &out)
+        }
+        if !answer.values.isEmpty {
+            o.key("values", &out)
+            JSONRendering.appendStrings(answer.values, to: &out)
+        }
+        if !answer.context.isEmpty {
+            o.key("context", &out)
+            JSONRendering.appendStrings(answer.context, to: &out)
+        }
+        o.string("contextId", answer.contextID, &out)
+        o.string("respondent", answer.respondent, &out)
+        if !answer.goals.isEmpty {
+            o.key("goals", &out)
+            JSONRendering.appendStrings(answer.goals.map(\.description), to: &out)
+        }
+    }
+
+    private func appendListing(_ listing: TaxonListing, _ o: inout JSONObjectOutput, _ out: inout [UInt8]) {
+        o.string("kind", listing.kind, &out)
+        o.string("regime", listing.regime, &out)
+        o.string("id", listing.id, &out)
+        o.string("appendix", listing.appendix, &out)
+        o.string("changeType", listing.changeType, &out)
+        if let country = listing.country { o.string("country", JSONRendering.countryText(country), &out) }
+        if let effective = listing.effective { o.string("effective", date(effective), &out) }
+        if let current = listing.isCurrent {
+            o.key("current", &out)
+            JSONRendering.appendBool(current, to: &out)
+        }
+        o.string("notes", listing.notes, &out)
+        if let quota = listing.quota {
+            o.key("quota", &out)
+            JSONOutput.appendNumber(quota, to: &out)
+        }
+        o.string("unit", listing.unit, &out)
+        o.string("decisionType", listing.decisionType, &out)
+        o.string("basis", listing.basis, &out)
+        o.string("url", listing.url, &out)
     }
 
     /// The properties of a record as this style writes them: with `goalsAsKeywords`, a Decision's or Document's

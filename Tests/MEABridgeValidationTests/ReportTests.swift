@@ -1,5 +1,6 @@
 import MEABridgeCore
 import MEABridgeJSON
+import MEABridgeJSONSchema
 import MEABridgeTestSupport
 import MEABridgeValidation
 import Testing
@@ -124,5 +125,24 @@ struct ReportTests {
         #expect(ReportFormats.all.map { $0.name } == ["text", "json", "sarif", "junit", "html"])
         #expect(ReportFormats.renderer(named: "sarif") != nil)
         #expect(ReportFormats.renderer(named: "pdf") == nil)
+    }
+}
+
+@Suite(
+    "Reports against their official schemas",
+    .enabled(if: Fixtures.sharedSamplesEnabled, "../shared/conformance is missing")
+)
+struct ReportSchemaTests {
+    @Test("SARIF output validates against the SARIF 2.1.0 JSON Schema")
+    func sarifSchema() throws {
+        let schemaPath = Fixtures.repositoryRoot() + "/../shared/conformance/sarif-2.1.0/sarif-schema-2.1.0.json"
+        let schema = try JSONSchema(contentsOfFile: schemaPath)
+        let clean = ValidationReport(input: "clean.json", format: "informea-odata-json")
+        for reports in [[sampleReport()], [clean], [sampleReport(), clean]] {
+            let text = SARIFReport.render(reports, context: context)
+            var parser = JSONPullParser(source: MemoryByteSource(text))
+            let errors = schema.validate(try parser.readValue())
+            #expect(errors.isEmpty, "\(errors.map(\.message))")
+        }
     }
 }

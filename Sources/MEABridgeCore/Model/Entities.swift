@@ -225,6 +225,8 @@ public struct CountryReport: CanonicalEntity {
     public var updated: DateValue?
     /// Links to global goals.
     public var goals: [GoalRef] = []
+    /// Structured report content with no InforMEA field (sections, questions, answers, linked targets).
+    public var answers: [ReportAnswer] = []
     /// The spec's `protocolVersion`.
     public var protocolVersion: Int?
     /// Where the record was read from.
@@ -261,6 +263,8 @@ public struct NationalPlan: CanonicalEntity {
     public var updated: DateValue?
     /// Links to global goals.
     public var goals: [GoalRef] = []
+    /// Structured plan content with no InforMEA field (national targets, their alignment and indicators).
+    public var answers: [ReportAnswer] = []
     /// The spec's `protocolVersion`.
     public var protocolVersion: Int?
     /// Where the record was read from.

@@ -1,4 +1,4 @@
-/// The InforMEA entity types (informea-model.md §3), and the CITES trade record.
+/// The InforMEA entity types (informea-model.md §3), the CITES trade record and the taxon.
 public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// A meeting (entity set `Meetings`).
     case meeting
@@ -20,6 +20,8 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case countryProfile
     /// A line of CITES trade data (`TradeRecords`); not an InforMEA entity.
     case tradeRecord
+    /// A species or other taxon with its listings (`Taxa`); not an InforMEA entity.
+    case taxon
 
     /// The OData entity set name (`Meetings`).
     public var entitySet: String {
@@ -34,6 +36,7 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .document: "Documents"
         case .countryProfile: "CountryProfiles"
         case .tradeRecord: "TradeRecords"
+        case .taxon: "Taxa"
         }
     }
 
@@ -50,6 +53,7 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .document: "Document"
         case .countryProfile: "CountryProfile"
         case .tradeRecord: "TradeRecord"
+        case .taxon: "Taxon"
         }
     }
 

@@ -38,6 +38,14 @@ public enum PropertyValue: Sendable, Hashable {
     case tags([DocumentTag])
     /// Document references.
     case references([DocumentReference])
+    /// Structured report answers.
+    case answers([ReportAnswer])
+    /// Common names of a taxon.
+    case commonNames([CommonName])
+    /// Listings, quotas, suspensions and decisions on a taxon.
+    case listings([TaxonListing])
+    /// Where a taxon occurs.
+    case distribution([TaxonDistribution])
 }
 
 /// A named canonical property of a record.
@@ -174,6 +182,7 @@ extension Record {
             list.add("files", .files(r.files), ifNotEmpty: r.files.isEmpty)
             list.add("updated", r.updated)
             list.add("goals", .goals(r.goals), ifNotEmpty: r.goals.isEmpty)
+            list.add("answers", .answers(r.answers), ifNotEmpty: r.answers.isEmpty)
         case .nationalPlan(let p):
             list.add("protocolVersion", p.protocolVersion)
             list.add("treaty", p.treaty)
@@ -185,6 +194,7 @@ extension Record {
             list.add("submission", p.submission)
             list.add("updated", p.updated)
             list.add("goals", .goals(p.goals), ifNotEmpty: p.goals.isEmpty)
+            list.add("answers", .answers(p.answers), ifNotEmpty: p.answers.isEmpty)
         case .site(let s):
             list.add("protocolVersion", s.protocolVersion)
             list.add("type", s.type)
@@ -233,6 +243,7 @@ extension Record {
             list.add("note", p.note)
             list.add("updated", p.updated)
         case .tradeRecord(let t):
+            list.items.reserveCapacity(22)
             list.add("year", t.year)
             list.add("appendix", t.appendix)
             list.add("taxon", t.taxon)
@@ -255,6 +266,26 @@ extension Record {
             list.add("exportPermit", t.exportPermit)
             list.add("originPermit", t.originPermit)
             list.add("ifsPermit", t.ifsPermit)
+        case .taxon(let t):
+            list.add("taxonomy", t.taxonomy)
+            list.add("name", t.name)
+            list.add("author", t.author)
+            list.add("rank", t.rank)
+            list.add("nameStatus", t.nameStatus)
+            list.add("active", t.isActive)
+            list.add("kingdom", t.kingdom)
+            list.add("phylum", t.phylum)
+            list.add("class", t.taxonClass)
+            list.add("order", t.taxonOrder)
+            list.add("family", t.family)
+            list.add("citesListing", t.citesListing)
+            list.add("synonyms", .strings(t.synonyms), ifNotEmpty: t.synonyms.isEmpty)
+            list.add("commonNames", .commonNames(t.commonNames), ifNotEmpty: t.commonNames.isEmpty)
+            list.add("listings", .listings(t.listings), ifNotEmpty: t.listings.isEmpty)
+            list.add("distribution", .distribution(t.distribution), ifNotEmpty: t.distribution.isEmpty)
+            list.add("references", .strings(t.references), ifNotEmpty: t.references.isEmpty)
+            list.add("updated", t.updated)
+            list.add("goals", .goals(t.goals), ifNotEmpty: t.goals.isEmpty)
         }
         return list.items
     }

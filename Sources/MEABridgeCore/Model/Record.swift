@@ -21,7 +21,9 @@ public enum Record: Sendable, Hashable, Codable {
     /// A party's status towards a treaty.
     case countryProfile(CountryProfile)
     /// A line of CITES trade data.
-    case tradeRecord(TradeRecord)
+    indirect case tradeRecord(TradeRecord)
+    /// A species or other taxon with its listings.
+    case taxon(Taxon)
 
     /// The record's entity value as the common protocol.
     public var entity: any CanonicalEntity {
@@ -36,6 +38,7 @@ public enum Record: Sendable, Hashable, Codable {
         case .document(let value): value
         case .countryProfile(let value): value
         case .tradeRecord(let value): value
+        case .taxon(let value): value
         }
     }
 
@@ -53,6 +56,7 @@ public enum Record: Sendable, Hashable, Codable {
         case let value as Document: self = .document(value)
         case let value as CountryProfile: self = .countryProfile(value)
         case let value as TradeRecord: self = .tradeRecord(value)
+        case let value as Taxon: self = .taxon(value)
         default: preconditionFailure("unknown canonical entity type \(type(of: entity))")
         }
     }
@@ -70,21 +74,67 @@ public enum Record: Sendable, Hashable, Codable {
         case .document: .document
         case .countryProfile: .countryProfile
         case .tradeRecord: .tradeRecord
+        case .taxon: .taxon
         }
     }
 
+    // The accessors below switch over the cases instead of going through `entity`, which would copy the whole
+    // entity into an existential box on every access.
+
     /// The provider's id.
-    public var id: String { entity.id }
+    public var id: String {
+        switch self {
+        case .meeting(let value): value.id
+        case .decision(let value): value.id
+        case .contact(let value): value.id
+        case .countryReport(let value): value.id
+        case .nationalPlan(let value): value.id
+        case .site(let value): value.id
+        case .treaty(let value): value.id
+        case .document(let value): value.id
+        case .countryProfile(let value): value.id
+        case .tradeRecord(let value): value.id
+        case .taxon(let value): value.id
+        }
+    }
 
     /// Where the record was read from.
     public var source: SourceLocation? {
-        get { entity.source }
+        get {
+            switch self {
+            case .meeting(let value): value.source
+            case .decision(let value): value.source
+            case .contact(let value): value.source
+            case .countryReport(let value): value.source
+            case .nationalPlan(let value): value.source
+            case .site(let value): value.source
+            case .treaty(let value): value.source
+            case .document(let value): value.source
+            case .countryProfile(let value): value.source
+            case .tradeRecord(let value): value.source
+            case .taxon(let value): value.source
+            }
+        }
         set { modify { $0.source = newValue } }
     }
 
     /// Provider-specific properties.
     public var extras: Extras {
-        get { entity.extras }
+        get {
+            switch self {
+            case .meeting(let value): value.extras
+            case .decision(let value): value.extras
+            case .contact(let value): value.extras
+            case .countryReport(let value): value.extras
+            case .nationalPlan(let value): value.extras
+            case .site(let value): value.extras
+            case .treaty(let value): value.extras
+            case .document(let value): value.extras
+            case .countryProfile(let value): value.extras
+            case .tradeRecord(let value): value.extras
+            case .taxon(let value): value.extras
+            }
+        }
         set { modify { $0.extras = newValue } }
     }
 

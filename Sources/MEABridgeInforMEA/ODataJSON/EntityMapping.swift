@@ -27,6 +27,7 @@ struct EntityMapping {
         case .countryProfile: .countryProfile(countryProfile(id: id, &fields, report))
         // Not an InforMEA entity: every field stays in the extras.
         case .tradeRecord: .tradeRecord(TradeRecord(id: id))
+        case .taxon: .taxon(Taxon(id: id))
         }
     }
 

@@ -237,7 +237,7 @@ public struct HarmonisedRules: Sendable {
         case .nationalPlan(let p): ("title", p.title)
         case .document(let d): ("title", d.title)
         case .site(let s): ("name", s.name)
-        case .contact, .treaty, .countryProfile, .tradeRecord: nil
+        case .contact, .treaty, .countryProfile, .tradeRecord, .taxon: nil
         }
     }
 
@@ -251,7 +251,7 @@ public struct HarmonisedRules: Sendable {
         case .site(let s): .some(s.treaty ?? s.type)
         case .countryProfile(let p): .some(p.treaty)
         case .contact(let c): .some(c.treaties.first)
-        case .treaty, .document, .tradeRecord: nil
+        case .treaty, .document, .tradeRecord, .taxon: nil
         }
     }
 
@@ -264,7 +264,7 @@ public struct HarmonisedRules: Sendable {
         case .nationalPlan(let p): .some(p.country)
         case .site(let s): .some(s.country)
         case .countryProfile(let p): .some(p.country)
-        case .decision, .treaty, .document, .tradeRecord: nil
+        case .decision, .treaty, .document, .tradeRecord, .taxon: nil
         }
     }
 }

@@ -19,7 +19,8 @@ let odataSamples = [
 let schemaFiles = [
     "canonical/common.schema.json", "canonical/record.schema.json", "canonical/meeting.schema.json",
     "canonical/decision.schema.json", "canonical/contact.schema.json", "canonical/countryReport.schema.json",
-    "canonical/nationalPlan.schema.json", "canonical/site.schema.json", "canonical/treaty.schema.json",
+    "canonical/nationalPlan.schema.json", "canonical/site.schema.json", "canonical/taxon.schema.json",
+    "canonical/treaty.schema.json",
     "canonical/document.schema.json", "canonical/countryProfile.schema.json", "canonical/tradeRecord.schema.json",
     "informea/odata.schema.json", "informea/api.schema.json", "cbd/km-common.schema.json",
     "cbd/nationalTarget7.schema.json", "cbd/nationalReport7.schema.json",

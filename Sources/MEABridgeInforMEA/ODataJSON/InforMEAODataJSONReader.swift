@@ -44,6 +44,8 @@ public struct InforMEAODataJSONReader: RecordReader {
     public static func sniff(_ input: SniffInput) -> SniffConfidence {
         let prefix = input.trimmedPrefix
         guard let first = prefix.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return .no }
+        let name = input.name.lowercased()
+        if name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") { return .no }  // one record per line: not a feed
         if input.contains("\"__metadata\"") || input.contains("\"d\"") { return .certain }
         if input.contains("\"value\"") || input.contains("\"odata.metadata\"") { return .likely }
         let second = prefix.dropFirst().first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }

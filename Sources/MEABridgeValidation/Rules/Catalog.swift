@@ -384,6 +384,6 @@ public enum ValidationCatalog {
         ),
     ]
 
-    /// Every description of this module: rules, model and syntax.
-    public static let all: [DiagnosticDescription] = rules + model + syntax
+    /// Every description of this module: rules, model, syntax and the convention-native readers.
+    public static let all: [DiagnosticDescription] = rules + model + syntax + conventions
 }

@@ -1,9 +1,12 @@
 import MEABridgeCBD
+import MEABridgeCITES
+import MEABridgeCSV
 import MEABridgeCanonical
 public import MEABridgeCore
 import MEABridgeInforMEA
 import MEABridgeJSONSchema
 import MEABridgeORS
+import MEABridgeRamsar
 import MEABridgeSpeciesPlus
 import MEABridgeValidation
 
@@ -20,15 +23,21 @@ extension FormatRegistry {
             SpeciesPlusJSONReader.self,
             ORSJSONReader.self,
             ORSXMLReader.self,
+            CITESAnnualReportReader.self,
+            CITESTradeReader.self,
+            RamsarRSISReader.self,
         ],
         writers: [
             InforMEAODataJSONWriter.self,
             InforMEAAPIJSONWriter.self,
             NDJSONWriter.self,
+            TradeCSVWriter.self,
         ],
         validators: [
-            JSONSchemaValidator.self
+            JSONSchemaValidator.self,
+            TableSchemaValidator.self,
         ],
         descriptions: ValidationCatalog.all + JSONSchemaValidator.diagnosticDescriptions + GoalCatalog.goalDescriptions
+            + CSVDiagnosticDescriptions.all + CITESDiagnosticDescriptions.all + RamsarDiagnosticDescriptions.all
     )
 }

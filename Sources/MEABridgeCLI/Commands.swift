@@ -17,7 +17,7 @@ public struct MEABridgeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ConvertCommand.self, ValidateCommand.self, InspectCommand.self, FormatsCommand.self, ExplainCommand.self,
-            GoalsCommand.self,
+            GoalsCommand.self, BatchCommand.self, MergeCommand.self,
         ]
     )
 

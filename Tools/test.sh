@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in libxml2-dev libarchive-dev pkg-config iso-codes; do
+for package in libxml2-dev libarchive-dev libsqlite3-dev pkg-config iso-codes; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

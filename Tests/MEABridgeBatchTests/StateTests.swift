@@ -145,6 +145,26 @@ struct StateTests {
         #expect(records.values.filter { !$0.hasSuffix(" -") }.count == 6)
     }
 
+    @Test("with --commit-each, a record that disappears from a file still reaches the tombstone file")
+    func commitEachTombstones() async throws {
+        let directory = temporaryDirectory()
+        defer { FileSystem.removeTree(directory) }
+        let input = directory + "/in"
+        try feeds(input)
+        var options = BatchOptions(inputs: [input], output: directory + "/out", to: "ndjson")
+        options.statePath = directory + "/state.sqlite"
+        options.deleted = .tombstone
+        options.commitEach = true
+        _ = try await runBatch(options)
+        try feeds(input, skip: ["f1-1"], only: [1])
+        let report = try await runBatch(options)
+        #expect(report.deleted.map(\.id) == ["f1-1"])
+        let tombstones = lines(Fixtures.read(directory + "/out/" + BatchOptions.tombstoneFileName))
+        #expect(tombstones.count == 1)
+        #expect(tombstones.first?.contains("\"id\":\"f1-1\"") == true)
+        #expect(lines(Fixtures.read(directory + "/out/feed-1.ndjson")).count == 4)
+    }
+
     @Test("an archive that did not change is not even opened; one changed entry is the only one converted")
     func archiveInput() async throws {
         let directory = temporaryDirectory()

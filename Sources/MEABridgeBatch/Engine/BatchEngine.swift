@@ -175,6 +175,8 @@ public struct BatchEngine: Sendable {
             } else if pending.configuration == configuration {
                 observer(.note("resuming an interrupted run (converted inputs are kept)"))
                 resumed = pending
+            } else {
+                FileSystem.removeTree(pending.staging)
             }
         }
         let clock = try state?.meta("clock").flatMap { Int64($0) }
@@ -237,10 +239,14 @@ public struct BatchEngine: Sendable {
 
         var deleted: [DeletedRecord] = []
         if let state {
+            // The state changed only through this run since the snapshot was taken (the output's lock is held), so the
+            // inputs that disappeared are the remembered ones not seen, except those of archives not read to the end.
+            let seen = collector.seen
             let incomplete = collector.incomplete
-            try state.beginCommit(seen: collector.seen) { memory in
-                memory.container.map { incomplete.contains($0) } ?? false
+            let removed = snapshot.ordered.filter { memory in
+                !seen.contains(memory.path) && !(memory.container.map { incomplete.contains($0) } ?? false)
             }
+            try state.beginCommit(seen: seen, removed: removed.map(\.path))
             guard let run = try state.pendingRun() else {
                 throw BatchError(.io, "the state lost the run being committed", id: "batch.state")
             }
@@ -322,7 +328,9 @@ public struct BatchEngine: Sendable {
         let (removed, converted) = try state.commitFiles()
         // Nothing converted and nothing removed: the records, hence the tombstones, are unchanged too, and the output
         // in place is already the right one (an archive is not rebuilt for nothing).
-        let unchanged = converted.isEmpty && removed.isEmpty && FileSystem.exists(target.path)
+        let unchanged =
+            try converted.isEmpty && removed.isEmpty && FileSystem.exists(target.path)
+            && !state.recordsTouched(at: run.now)
         let (outputs, tombstones) = unchanged ? ([], []) : try state.preview(now: run.now)
         let plan = CommitPlan(
             moves: converted.filter { $0.staged == .file }.map(\.output),

@@ -253,9 +253,9 @@ final class StateStore: Sendable {
     /// went away) and records which remembered inputs disappeared.
     /// - Parameters:
     ///   - seen: Every input this run saw.
-    ///   - keep: Remembered inputs to keep even though unseen (those of archives that could not be read to the end).
+    ///   - removed: The remembered inputs that disappeared.
     /// - Throws: `IOFailure` when the database cannot be written.
-    func beginCommit(seen: Set<String>, keep: (InputMemory) -> Bool) throws(IOFailure) {
+    func beginCommit(seen: Set<String>, removed: [String]) throws(IOFailure) {
         try writing { db in
             let pending = try String.fetchAll(db, sql: "SELECT path FROM pending_inputs")
             for path in pending where !seen.contains(path) {
@@ -264,13 +264,7 @@ final class StateStore: Sendable {
             }
             try db.execute(sql: "DELETE FROM removed_inputs")
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO removed_inputs (path) VALUES (?)")
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, container FROM inputs")
-            while let row = try rows.next() {
-                let path: String = row["path"]
-                guard !seen.contains(path) else { continue }
-                let memory = InputMemory(path: path, container: row["container"])
-                if !keep(memory) { try insert.execute(arguments: [path]) }
-            }
+            for path in removed { try insert.execute(arguments: [path]) }
             try db.execute(sql: "UPDATE run SET phase = 'committing'")
         }
     }
@@ -499,6 +493,17 @@ final class StateStore: Sendable {
     /// The records that disappeared at `time` (this run's deletions).
     func deleted(at time: Int64) throws(IOFailure) -> [DeletedRecord] {
         try reading { db in try Self.tombstones(db, only: time) }
+    }
+
+    /// Whether any record was added, changed, revived or deleted at `time` (by `--commit-each` saves of this run).
+    func recordsTouched(at time: Int64) throws(IOFailure) -> Bool {
+        try reading { db in
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM records WHERE deleted = ? OR changed = ?)",
+                arguments: [time, time]
+            ) ?? true
+        }
     }
 
     /// How many live records the state holds.

@@ -164,6 +164,14 @@ public protocol RecordReader: Sendable {
     ) throws
 }
 
+/// A writer whose output has a companion document describing it, such as the OData `$metadata` (CSDL) of an Atom
+/// feed: `meabridge convert --metadata FILE` writes it beside the output.
+public protocol MetadataDocumentWriter: RecordWriter {
+    /// The companion document for everything written so far.
+    /// - Returns: The document's bytes.
+    func companionMetadata() -> [UInt8]
+}
+
 /// Writes canonical records in one output format, one at a time.
 ///
 /// Output must be deterministic: the same records give the same bytes.
@@ -252,13 +260,20 @@ public struct FormatRegistry: Sendable {
     }
 
     /// The reader most confident about an input (`--from auto`); `nil` when none recognises it.
+    ///
+    /// Of equally confident readers the first registered wins, and the readers after one that is certain are not
+    /// asked (none can do better, and with thousands of small inputs asking every reader costs more than converting
+    /// them).
     /// - Parameter input: The first bytes and the name of the input.
     /// - Returns: The reader type and its confidence.
     public func sniff(_ input: SniffInput) -> (reader: any RecordReader.Type, confidence: SniffConfidence)? {
         var best: (reader: any RecordReader.Type, confidence: SniffConfidence)?
         for reader in readers {
             let confidence = reader.sniff(input)
-            if confidence > .no, confidence > (best?.confidence ?? .no) { best = (reader, confidence) }
+            if confidence > .no, confidence > (best?.confidence ?? .no) {
+                best = (reader, confidence)
+                if confidence == .certain { break }
+            }
         }
         return best
     }

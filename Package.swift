@@ -71,7 +71,10 @@ let package = Package(
         ),
         .target(
             name: "MEABridgeECOLEX",
-            dependencies: ["MEABridgeCore", "MEABridgeXML", "MEABridgeFormatSupport"]
+            dependencies: [
+                "MEABridgeCore", "MEABridgeXML", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "MEABridgeCBD",
@@ -103,7 +106,10 @@ let package = Package(
         ),
         .target(
             name: "MEABridgeRamsar",
-            dependencies: ["MEABridgeCore", "MEABridgeCSV", "MEABridgeFormatSupport"]
+            dependencies: [
+                "MEABridgeCore", "MEABridgeCSV", "MEABridgeFormatSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // The registry: every bundled reader, writer and schema validator, in one list.
         .target(
@@ -171,6 +177,7 @@ let package = Package(
             dependencies: [
                 "MEABridgeInforMEA", "MEABridgeECOLEX", "MEABridgeXML", "MEABridgeCanonical", "MEABridgeFormats",
                 "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .testTarget(

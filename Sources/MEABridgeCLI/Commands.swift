@@ -87,14 +87,23 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(help: "The output format: informea-odata-json, informea-api-json or ndjson.")
+    @Option(help: "The output format (meabridge formats lists the writers).")
     var to = "ndjson"
 
     @Option(name: [.short, .customLong("output")], help: "The output file, or - for standard output.")
     var output = "-"
 
-    @Option(help: "The OData service root used in __metadata.uri (informea-odata-json).")
+    @Option(help: "The OData service root used in __metadata.uri (informea-odata-json) and xml:base (informea-atom).")
     var serviceRoot: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the output's metadata document here: the OData $metadata (CSDL) of the entity sets written.",
+            discussion: "Only for writers that have one (informea-atom).",
+            valueName: "file"
+        )
+    )
+    var metadata: String?
 
     @Flag(help: "Leave each record's source location out of canonical output.")
     var noSource = false
@@ -104,6 +113,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         var job = ConvertJob(input: inputOptions.input)
+        job.metadata = metadata
         job.from = inputOptions.from
         job.to = to
         job.entity = inputOptions.entity

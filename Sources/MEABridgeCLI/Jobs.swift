@@ -147,6 +147,8 @@ public struct ConvertJob: Sendable {
     public var output = "-"
     /// The OData service root for `__metadata.uri`.
     public var serviceRoot: String?
+    /// Where to write the output's companion metadata document (`$metadata` of `informea-atom`), if anywhere.
+    public var metadata: String?
     /// Whether canonical output carries source locations.
     public var includeSource = true
     /// The most diagnostics printed.
@@ -174,6 +176,14 @@ public struct ConvertJob: Sendable {
         guard let writerType = registry.writer(FormatID(to)) else {
             let known = registry.writers.map { $0.format.id.rawValue }.joined(separator: ", ")
             console.err("meabridge: error: no writer for format '\(to)'; writers: \(known) [cli.unknown-format]\n")
+            throw CommandExit(.usage)
+        }
+        if metadata != nil, !(writerType is any MetadataDocumentWriter.Type) {
+            let able = registry.writers.filter { $0 is any MetadataDocumentWriter.Type }.map { $0.format.id.rawValue }
+            console.err(
+                "meabridge: error: --metadata needs a writer with a metadata document (\(able.joined(separator: ", "))), "
+                    + "not \(to) [cli.metadata-unsupported]\n"
+            )
             throw CommandExit(.usage)
         }
         let opened = try OpenedInput(path: input)
@@ -204,6 +214,11 @@ public struct ConvertJob: Sendable {
             } else {
                 try sink.commit()
             }
+        }
+        if let metadata, printer.fatalCount == 0, let described = writer as? any MetadataDocumentWriter {
+            var sink = try AtomicFileSink(path: metadata)
+            try sink.write(described.companionMetadata())
+            try sink.commit()
         }
         printer.clearProgress()
         if !quiet {

@@ -85,6 +85,23 @@ public struct ValidateJob: Sendable {
             limit: maxErrors
         )
 
+        func note(_ diagnostic: Diagnostic) {
+            if let kept = profile.apply(diagnostic) { collector.report(kept) }
+        }
+        var rules = HarmonisedRules()
+        func accept(_ record: Record) {
+            collector.report.records[record.kind, default: 0] += 1
+            rules.check(record, report: note)
+        }
+        func complete() -> ExitStatus {
+            rules.finish(report: note)
+            console.out(
+                renderer.render([collector.report], context: ReportContext(descriptions: registry.descriptions))
+            )
+            return collector.report.errorCount > 0 ? .diagnostics : .ok
+        }
+        let readOptions = ReadOptions(entity: entityKind, sourceName: input)
+
         // 1. The schema: the one given, else the one registered for the format.
         var schemaPath = schema
         if schemaPath == nil, let relative = readerType?.defaultSchema,
@@ -112,32 +129,27 @@ public struct ValidateJob: Sendable {
                 throw CommandExit(.usage)
             }
             collector.report.schema = schemaPath
-            try validator.validate(source: source, sourceName: input, maxErrors: maxErrors) {
-                if let kept = profile.apply($0) { collector.report(kept) }
+            // A reader that checks the schema while it reads does both in one pass.
+            if let checkingType = readerType as? any SchemaCheckingReader.Type {
+                var reader = checkingType.init(options: readOptions)
+                let done = try reader.read(
+                    from: source,
+                    validatingWith: validator,
+                    maxErrors: maxErrors,
+                    emit: accept,
+                    report: note
+                )
+                if done { return complete() }
             }
+            try validator.validate(source: source, sourceName: input, maxErrors: maxErrors, report: note)
             // The records are read from the start again.
             source = try OpenedInput(path: input).source
         }
 
         // 2. The records and the harmonised rules.
-        guard let readerType else {
-            console.out(
-                renderer.render([collector.report], context: ReportContext(descriptions: registry.descriptions))
-            )
-            return collector.report.errorCount > 0 ? .diagnostics : .ok
-        }
-        var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
-        var rules = HarmonisedRules()
-        try reader.read(
-            from: source,
-            emit: { record in
-                collector.report.records[record.kind, default: 0] += 1
-                rules.check(record) { if let kept = profile.apply($0) { collector.report(kept) } }
-            },
-            report: { if let kept = profile.apply($0) { collector.report(kept) } }
-        )
-        rules.finish { if let kept = profile.apply($0) { collector.report(kept) } }
-        console.out(renderer.render([collector.report], context: ReportContext(descriptions: registry.descriptions)))
-        return collector.report.errorCount > 0 ? .diagnostics : .ok
+        guard let readerType else { return complete() }
+        var reader = readerType.init(options: readOptions)
+        try reader.read(from: source, emit: accept, report: note)
+        return complete()
     }
 }

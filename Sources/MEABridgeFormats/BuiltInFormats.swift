@@ -3,12 +3,14 @@ import MEABridgeCITES
 import MEABridgeCSV
 import MEABridgeCanonical
 public import MEABridgeCore
+import MEABridgeECOLEX
 import MEABridgeInforMEA
 import MEABridgeJSONSchema
 import MEABridgeORS
 import MEABridgeRamsar
 import MEABridgeSpeciesPlus
 import MEABridgeValidation
+import MEABridgeXML
 
 extension FormatRegistry {
     /// Every bundled reader, writer, schema validator and diagnostic description.
@@ -18,6 +20,8 @@ extension FormatRegistry {
     public static let builtIn = FormatRegistry(
         readers: [
             InforMEAODataJSONReader.self,
+            InforMEAAtomReader.self,
+            FAOLEXReader.self,
             CBDKMJSONReader.self,
             CBDSolrJSONReader.self,
             SpeciesPlusJSONReader.self,
@@ -30,14 +34,18 @@ extension FormatRegistry {
         writers: [
             InforMEAODataJSONWriter.self,
             InforMEAAPIJSONWriter.self,
+            InforMEAAtomWriter.self,
             NDJSONWriter.self,
             TradeCSVWriter.self,
         ],
         validators: [
             JSONSchemaValidator.self,
             TableSchemaValidator.self,
+            XSDSchemaValidator.self,
         ],
         descriptions: ValidationCatalog.all + JSONSchemaValidator.diagnosticDescriptions + GoalCatalog.goalDescriptions
             + CSVDiagnosticDescriptions.all + CITESDiagnosticDescriptions.all + RamsarDiagnosticDescriptions.all
+            + XSDSchemaValidator.diagnosticDescriptions + FAOLEXReader.diagnosticDescriptions
+            + TradeCSVWriter.diagnosticDescriptions
     )
 }

@@ -31,3 +31,63 @@ extension DiagnosticID {
     /// A name that is not an XML name could not be written as an element or attribute name.
     public static let xmlNameInvalid: DiagnosticID = "xml.name-invalid"
 }
+
+extension XSDSchemaValidator {
+    /// What the diagnostics of XSD validation and of XML output mean (for `meabridge explain` and the reports).
+    public static let diagnosticDescriptions: [DiagnosticDescription] = [
+        DiagnosticDescription(
+            .xsdContent,
+            .error,
+            "An element is not allowed where it is, or a required one is missing (XSD).",
+            """
+            The schema's content model for the parent element does not allow this child here, or expects another \
+            one first. The XPath names the element; compare it with the schema's sequence for its parent.
+            """
+        ),
+        DiagnosticDescription(
+            .xsdAttribute,
+            .error,
+            "An attribute is missing, not allowed, or has a wrong value (XSD).",
+            "Add the required attribute, remove the unknown one, or fix its value; the XPath names the element."
+        ),
+        DiagnosticDescription(
+            .xsdValue,
+            .error,
+            "A value does not fit its XSD type (a date, number, Boolean, pattern or list of values).",
+            """
+            The message quotes the value and the type. Dates are ISO 8601 (2014-05-06T00:00:00), numbers use a dot \
+            for decimals, Booleans are true/false or 1/0.
+            """
+        ),
+        DiagnosticDescription(
+            .xsdInvalid,
+            .error,
+            "The document breaks another rule of its XSD.",
+            "The message (libxml2's) says which; the XPath names the element."
+        ),
+        DiagnosticDescription(
+            .xsdSchema,
+            .error,
+            "The XML schema itself cannot be used.",
+            """
+            The schema file is not well-formed, imports a schema that cannot be found (network locations are never \
+            loaded), or is not a valid XSD; the line is in the schema file.
+            """
+        ),
+        DiagnosticDescription(
+            .xmlCharacterReplaced,
+            .warning,
+            "A character XML cannot carry was written as U+FFFD.",
+            """
+            XML 1.0 forbids most control characters (below U+0020, except tab and line breaks) and U+FFFE/U+FFFF, \
+            even as character references. Clean the value at its source if the character mattered.
+            """
+        ),
+        DiagnosticDescription(
+            .xmlNameInvalid,
+            .warning,
+            "A provider property's name cannot be an XML element name; it was left out of the XML output.",
+            "Names must start with a letter or underscore and hold no spaces or colons. Rename it at its source."
+        ),
+    ]
+}

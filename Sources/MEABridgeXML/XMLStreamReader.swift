@@ -1,6 +1,14 @@
 internal import CLibXML2
 public import MEABridgeCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What ``XMLStreamReader/next(report:)`` arrived at.
 public enum XMLStreamEvent: Sendable, Hashable {
     /// An element's start tag (an empty element `<a/>` gives a start and then an end).
@@ -19,8 +27,10 @@ public enum XMLStreamEvent: Sendable, Hashable {
 /// properties (``name``, ``nameID``, ``attribute(_:)``, ``text``, ``line``, ``path``, …) describe where it stands.
 /// Input is pulled from a `ByteSource` in chunks (``XMLStreamOptions/chunkSize``) and parsed by libxml2's
 /// incremental (push) parser through its SAX2 interface, the same parser that libxml2's `xmlTextReader` drives; only
-/// the events of one chunk are held at a time, so a document of any size is read in memory bounded by the chunk
-/// size and the longest text node (``XMLStreamOptions/maxTextLength``).
+/// the events of a few chunks are held at a time, so a document of any size is read in memory bounded by the chunk
+/// size and the longest text node (``XMLStreamOptions/maxTextLength``). With
+/// ``XMLStreamOptions/parsesConcurrently`` libxml2 parses on a thread of its own, a few chunks ahead of the cursor;
+/// the source is always read on the caller's thread.
 ///
 /// Safety: no network, no external DTD or entity, no expansion of entities declared in the document (a reference
 /// to one is an `xml.entity` diagnostic), libxml2's size and depth limits unless
@@ -43,94 +53,48 @@ public final class XMLStreamReader {
     /// The name used in diagnostics.
     public let sourceName: String
     let options: XMLStreamOptions
-    private let schema: XSDSchema?
-    private let input: UnsafeMutableRawBufferPointer
-    /// Whether events are queued for the cursor (`false` when the reader only validates).
-    let recordsEvents: Bool
+    private let parser: StreamParser
+    private let concurrent: Bool
+    private let s: UnsafeMutablePointer<CursorState>
 
-    /// The reader's mutable state, kept behind a pointer: the SAX callbacks and the cursor touch it millions of
-    /// times per document, and stored properties of a class would pay a dynamic exclusivity check on every access.
-    struct State {
-        var readChunk: (UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int
-        var context: xmlParserCtxtPtr?
-        var validation: (context: xmlSchemaValidCtxtPtr, plug: xmlSchemaSAXPlugPtr?)?
-        var started = false
-        var finished = false
-        var stopped = false
-        var events: [Event] = []
-        var bytes: [UInt8] = []
-        var attributes: [Attribute] = []
-        var pending: [(index: Int, diagnostic: Diagnostic)] = []
-        var cursor = 0
-        var current: Event?
-        var entries: [NameEntry] = []
-        var entryByPointers: [PointerKey: Int32] = [:]
-        var cache = [(key: PointerKey, entry: Int32)?](repeating: nil, count: 256)
-        var expandedIDs: [XMLName: Int32] = [:]
-        var expandedNames: [XMLName] = []
-        var parseStack: [(step: XMLPathStep, expanded: Int32, counterStart: Int)] = []
-        var counters: [(expanded: Int32, count: Int32)] = []
-        var pendingPop = false
-        var cursorStack: [XMLPathStep] = []
-        var textRun = 0
-        var reported = 0
-        var suppressed = 0
-        var lastDiagnostic: Diagnostic?
-        var sawFatal = false
-        /// Set while libxml2 is told that the input has ended.
-        var finishing = false
-    }
-
-    private let s: UnsafeMutablePointer<State>
-
-    // MARK: Events of the current chunk (filled by the SAX callbacks)
-
-    struct Event {
-        var kind: XMLStreamEvent
-        var entry: Int32
-        var position: Int32
-        var line: Int
-        var column: Int
-        var start: Int
-        var count: Int
-        var attributeStart: Int
-        var attributeCount: Int
-    }
-
-    struct Attribute {
-        var entry: Int32
-        var start: Int
-        var count: Int
-    }
-
-    // MARK: Names
-
+    /// A name as the cursor knows it.
     struct NameEntry {
         let localName: String
-        let prefix: String?
         let qualifiedName: String
         let expanded: Int32
     }
 
-    struct PointerKey: Hashable {
-        let local: UnsafeRawPointer?
-        let prefix: UnsafeRawPointer?
-        let uri: UnsafeRawPointer?
+    /// The cursor's state, kept behind a pointer: it is touched for every event, and stored properties of a class
+    /// would pay a dynamic exclusivity check on every access.
+    struct CursorState {
+        var readSource: (UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int
+        var batch = EventBatch()
+        var cursor = 0
+        var current: StreamEvent?
+        var entries: [NameEntry] = []
+        var expandedIDs: [XMLName: Int32] = [:]
+        var expandedNames: [XMLName] = []
+        var cursorStack: [XMLPathStep] = []
+        /// Where the current batch's events are (valid while the batch is current and unchanged) and how many.
+        var events: UnsafePointer<StreamEvent>?
+        var eventCount = 0
+        /// Whether the cursor stands at an end tag, whose element leaves the path at the next move.
+        var currentIsEnd = false
+        /// The expanded name id of the current start tag, or -1 (for the common name tests of `isStart`).
+        var currentStart: Int32 = -1
+        var started = false
+        var finished = false
+        var failure: IOFailure?
+        var sourceEnded = false
+        var pipe: BatchPipe?
+        var thread: pthread_t?
     }
-
-    // MARK: Paths
-
-    /// The elements open at the parser's position, with where their children's sibling counters start.
-    /// Per open element (and the document), how many children of each expanded name it has had so far.
-    /// An element whose end tag was just parsed stays on `parseStack` until the next callback, so that a validity
-    /// error raised at its end tag (after our end callback ran) is still located at it.
-    /// The elements open at the cursor.
 
     /// Creates a reader over a source of bytes; nothing is read until the first ``next(report:)``.
     /// - Parameters:
     ///   - source: The document's bytes.
     ///   - name: The name used in diagnostics (defaults to the source's name).
-    ///   - options: Limits and chunk size; the defaults are safe for untrusted input.
+    ///   - options: Limits, chunk size and threading; the defaults are safe for untrusted input.
     ///   - schema: A compiled schema to validate the document against while reading, if any.
     public convenience init(
         source: some ByteSource,
@@ -150,24 +114,132 @@ public final class XMLStreamReader {
     ) {
         LibXML2.ensureInitialized()
         var source = source
-        self.sourceName = name ?? source.name
+        let sourceName = name ?? source.name
+        self.sourceName = sourceName
         self.options = options
-        self.schema = schema
-        self.recordsEvents = recordsEvents
-        self.input = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
-        s = UnsafeMutablePointer<State>.allocate(capacity: 1)
-        s.initialize(to: State(readChunk: { buffer throws(IOFailure) in try source.read(into: buffer) }))
-        if recordsEvents {
-            s.pointee.events.reserveCapacity(4096)
-            s.pointee.bytes.reserveCapacity(options.chunkSize + 4096)
+        // Only a reader that hands events to a consumer gains from a parsing thread; validation alone does not.
+        concurrent = options.parsesConcurrently && recordsEvents
+        let readSource: (UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int = { buffer throws(IOFailure) in
+            try source.read(into: buffer)
         }
+        s = UnsafeMutablePointer<CursorState>.allocate(capacity: 1)
+        s.initialize(to: CursorState(readSource: readSource))
+        let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
+        state.initialize(
+            to: ParseState(
+                sourceName: sourceName,
+                options: options,
+                schema: schema,
+                recordsEvents: recordsEvents,
+                readChunk: readSource
+            )
+        )
+        parser = StreamParser(state: state)
     }
 
     deinit {
-        teardown()
-        input.deallocate()
+        if let pipe = s.pointee.pipe {
+            pipe.cancel()
+            if let thread = s.pointee.thread { pthread_join(thread, nil) }
+        }
+        parser.teardown()
+        parser.state.pointee.batch.release()
+        parser.state.pointee.input.deallocate()
+        parser.state.deinitialize(count: 1)
+        parser.state.deallocate()
+        s.pointee.batch.release()
         s.deinitialize(count: 1)
         s.deallocate()
+    }
+
+    // MARK: Batches
+
+    /// Makes the next batch of events current: parses the next chunk here, or takes it from the parsing thread.
+    private func nextBatch() {
+        if !s.pointee.started {
+            s.pointee.started = true
+            if concurrent { startThread() }
+        }
+        guard let pipe = s.pointee.pipe else {
+            // The parser fills its batch (the one the cursor used last time), then the two are swapped.
+            parser.state.pointee.batch.reset()
+            parser.parseMore()
+            swap(&s.pointee.batch, &parser.state.pointee.batch)
+            absorbNames()
+            return
+        }
+        var used = EventBatch()
+        swap(&used, &s.pointee.batch)
+        pipe.recycle(used)
+        s.pointee.batch = pipe.takeBatch()
+        absorbNames()
+        feed(pipe)
+    }
+
+    /// Takes the names the parser met for the first time in this batch into the cursor's own table, and notes where
+    /// its events are for the fast path of `next`.
+    private func absorbNames() {
+        s.pointee.eventCount = s.pointee.batch.events.count
+        s.pointee.events = s.pointee.batch.events.withUnsafeBufferPointer { $0.baseAddress }
+        for name in s.pointee.batch.newNames {
+            let expanded = expandedID(XMLName(name.namespaceURI, name.localName))
+            s.pointee.entries.append(
+                NameEntry(localName: name.localName, qualifiedName: name.qualifiedName, expanded: expanded)
+            )
+        }
+    }
+
+    /// How many chunks of input the parsing thread may have waiting.
+    private static let readAhead = 3
+
+    /// Starts the parsing thread, with the first chunks of input read here.
+    private func startThread() {
+        let pipe = BatchPipe(chunkSize: options.chunkSize)
+        s.pointee.pipe = pipe
+        // The parser pulls its input from the pipe; this thread keeps it fed (the source is only read here).
+        parser.state.pointee.readChunk = { buffer throws(IOFailure) in try pipe.nextInput(into: buffer) }
+        for _ in 0..<Self.readAhead { feed(pipe) }
+        let job = ParsingJob(parser: parser, pipe: pipe)
+        var thread = pthread_t()
+        let started = pthread_create(
+            &thread,
+            nil,
+            { context in
+                guard let context else { return nil }
+                Unmanaged<ParsingJob>.fromOpaque(context).takeRetainedValue().run()
+                return nil
+            },
+            Unmanaged.passRetained(job).toOpaque()
+        )
+        if started == 0 {
+            s.pointee.thread = thread
+        } else {
+            // No thread: parse on this one after all, from the chunks already read.
+            Unmanaged.passUnretained(job).release()
+            s.pointee.pipe = nil
+            parser.state.pointee.readChunk = { buffer throws(IOFailure) in try pipe.nextInputOrRead(into: buffer) }
+            pipe.fallback = s.pointee.readSource
+        }
+    }
+
+    /// Reads one chunk of input (full, unless the source ends) and hands it to the parsing thread.
+    private func feed(_ pipe: BatchPipe) {
+        guard !s.pointee.sourceEnded else { return }
+        pipe.putInput { buffer in
+            var filled = 0
+            do throws(IOFailure) {
+                while filled < buffer.count {
+                    let count = try s.pointee.readSource(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                    if count == 0 { break }
+                    filled += count
+                }
+            } catch {
+                s.pointee.sourceEnded = true
+                return (filled, error)
+            }
+            if filled < buffer.count { s.pointee.sourceEnded = true }
+            return (filled, nil)
+        }
     }
 
     // MARK: The cursor
@@ -177,28 +249,56 @@ public final class XMLStreamReader {
     /// - Returns: The event the reader now stands at.
     /// - Throws: `IOFailure` when reading the source fails.
     public func next(report: (Diagnostic) -> Void) throws(IOFailure) -> XMLStreamEvent {
-        if let current = s.pointee.current {
-            if current.kind == .endElement, !s.pointee.cursorStack.isEmpty { s.pointee.cursorStack.removeLast() }
+        let state = s
+        if state.pointee.currentIsEnd {
+            state.pointee.currentIsEnd = false
+            if !state.pointee.cursorStack.isEmpty { state.pointee.cursorStack.removeLast() }
         }
-        while s.pointee.cursor >= s.pointee.events.count {
+        // The fast path: the next event of the batch at hand.
+        let cursor = state.pointee.cursor
+        if cursor < state.pointee.eventCount, state.pointee.batch.pending.isEmpty, let events = state.pointee.events {
+            let event = events[cursor]
+            state.pointee.cursor = cursor + 1
+            state.pointee.current = event
+            switch event.kind {
+            case .startElement:
+                state.pointee.cursorStack.append(XMLPathStep(entry: event.entry, position: event.position))
+                state.pointee.currentStart = state.pointee.entries[Int(event.entry)].expanded
+            case .endElement:
+                state.pointee.currentIsEnd = true
+                state.pointee.currentStart = -1
+            default:
+                state.pointee.currentStart = -1
+            }
+            return event.kind
+        }
+        while s.pointee.cursor >= s.pointee.batch.events.count {
             flushPending(upTo: .max, report: report)
             if s.pointee.finished {
                 s.pointee.current = nil
+                s.pointee.currentStart = -1
                 return .endOfDocument
             }
-            s.pointee.events.removeAll(keepingCapacity: true)
-            s.pointee.bytes.removeAll(keepingCapacity: true)
-            s.pointee.attributes.removeAll(keepingCapacity: true)
-            s.pointee.pending.removeAll(keepingCapacity: true)
+            if s.pointee.batch.finished {
+                s.pointee.finished = true
+                s.pointee.current = nil
+                s.pointee.currentStart = -1
+                if let failure = s.pointee.batch.failure { throw failure }
+                return .endOfDocument
+            }
             s.pointee.cursor = 0
-            try parseMore()
+            nextBatch()
         }
         flushPending(upTo: s.pointee.cursor, report: report)
-        let event = s.pointee.events[s.pointee.cursor]
+        let event = s.pointee.batch.events[s.pointee.cursor]
         s.pointee.cursor += 1
         s.pointee.current = event
+        s.pointee.currentStart = -1
         if event.kind == .startElement {
             s.pointee.cursorStack.append(XMLPathStep(entry: event.entry, position: event.position))
+            s.pointee.currentStart = s.pointee.entries[Int(event.entry)].expanded
+        } else if event.kind == .endElement {
+            s.pointee.currentIsEnd = true
         }
         return event.kind
     }
@@ -210,19 +310,23 @@ public final class XMLStreamReader {
         while true {
             flushPending(upTo: .max, report: report)
             if s.pointee.finished { return }
-            s.pointee.pending.removeAll(keepingCapacity: true)
-            try parseMore()
+            if s.pointee.batch.finished {
+                s.pointee.finished = true
+                if let failure = s.pointee.batch.failure { throw failure }
+                return
+            }
+            nextBatch()
         }
     }
 
     private func flushPending(upTo index: Int, report: (Diagnostic) -> Void) {
-        guard !s.pointee.pending.isEmpty else { return }
+        guard !s.pointee.batch.pending.isEmpty else { return }
         var delivered = 0
-        for item in s.pointee.pending where item.index <= index {
+        for item in s.pointee.batch.pending where item.index <= index {
             report(item.diagnostic)
             delivered += 1
         }
-        if delivered > 0 { s.pointee.pending.removeFirst(delivered) }
+        if delivered > 0 { s.pointee.batch.pending.removeFirst(delivered) }
     }
 
     /// The kind of event the reader stands at, or `nil` before the first and after the last.
@@ -250,8 +354,7 @@ public final class XMLStreamReader {
     /// - Parameter id: The name's id.
     /// - Returns: `true` at such a start tag.
     public func isStart(_ id: XMLNameID) -> Bool {
-        guard let current = s.pointee.current, current.kind == .startElement else { return false }
-        return s.pointee.entries[Int(current.entry)].expanded == id.rawValue
+        s.pointee.currentStart == id.rawValue
     }
 
     /// The id standing for a name in this reader (the same name always gets the same id).
@@ -259,6 +362,14 @@ public final class XMLStreamReader {
     /// - Returns: Its id.
     public func id(of name: XMLName) -> XMLNameID {
         XMLNameID(rawValue: expandedID(name))
+    }
+
+    private func expandedID(_ name: XMLName) -> Int32 {
+        if let id = s.pointee.expandedIDs[name] { return id }
+        let id = Int32(s.pointee.expandedNames.count)
+        s.pointee.expandedNames.append(name)
+        s.pointee.expandedIDs[name] = id
+        return id
     }
 
     /// The 1-based line of the event: where a start tag begins, where an end tag or a run of text ends.
@@ -319,15 +430,13 @@ public final class XMLStreamReader {
         guard let current = s.pointee.current, current.kind == .text else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        return try s.pointee.bytes.withUnsafeBufferPointer { buffer in
-            try body(UnsafeBufferPointer(rebasing: buffer[current.start..<current.start + current.count]))
-        }
+        return try body(s.pointee.batch.bytes.slice(current.start, current.count))
     }
 
     /// Whether a text event holds only spaces, tabs and line breaks.
     public var isWhitespace: Bool {
         guard let current = s.pointee.current, current.kind == .text else { return false }
-        return s.pointee.bytes[current.start..<current.start + current.count].allSatisfy {
+        return s.pointee.batch.bytes.slice(current.start, current.count).allSatisfy {
             $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D
         }
     }
@@ -336,9 +445,11 @@ public final class XMLStreamReader {
     /// - Parameter id: The attribute's name id (from ``id(of:)``).
     /// - Returns: The value, or `nil` when the element has no such attribute.
     public func attribute(_ id: XMLNameID) -> String? {
-        guard let current = s.pointee.current, current.kind == .startElement else { return nil }
+        guard let current = s.pointee.current, current.kind == .startElement, current.attributeCount > 0 else {
+            return nil
+        }
         for index in current.attributeStart..<current.attributeStart + current.attributeCount {
-            let attribute = s.pointee.attributes[index]
+            let attribute = s.pointee.batch.attributes[index]
             if s.pointee.entries[Int(attribute.entry)].expanded == id.rawValue {
                 return string(attribute.start, attribute.count)
             }
@@ -357,9 +468,10 @@ public final class XMLStreamReader {
     /// The attributes of the element at a start tag, in document order (namespace declarations left out).
     public var attributeList: [(name: XMLName, value: String)] {
         guard let current = s.pointee.current, current.kind == .startElement else { return [] }
-        return s.pointee.attributes[current.attributeStart..<current.attributeStart + current.attributeCount].map {
-            (s.pointee.expandedNames[Int(s.pointee.entries[Int($0.entry)].expanded)], string($0.start, $0.count))
-        }
+        return s.pointee.batch.attributes[current.attributeStart..<current.attributeStart + current.attributeCount]
+            .map {
+                (s.pointee.expandedNames[Int(s.pointee.entries[Int($0.entry)].expanded)], string($0.start, $0.count))
+            }
     }
 
     /// Reads the text content of the element at a start tag (the text of its descendants too) and moves to its end
@@ -377,8 +489,8 @@ public final class XMLStreamReader {
         var collected: [UInt8] = []
         var single: (start: Int, count: Int)?
         while true {
-            if let first = single, s.pointee.cursor >= s.pointee.events.count {
-                collected.append(contentsOf: s.pointee.bytes[first.start..<first.start + first.count])
+            if let first = single, s.pointee.cursor >= s.pointee.batch.events.count {
+                collected.append(contentsOf: s.pointee.batch.bytes.slice(first.start, first.count))
                 single = nil
             }
             switch try next(report: report) {
@@ -388,10 +500,10 @@ public final class XMLStreamReader {
                     single = (event.start, event.count)
                 } else {
                     if let first = single {
-                        collected.append(contentsOf: s.pointee.bytes[first.start..<first.start + first.count])
+                        collected.append(contentsOf: s.pointee.batch.bytes.slice(first.start, first.count))
                         single = nil
                     }
-                    collected.append(contentsOf: s.pointee.bytes[event.start..<event.start + event.count])
+                    collected.append(contentsOf: s.pointee.batch.bytes.slice(event.start, event.count))
                 }
             case .startElement:
                 sawElement = true
@@ -422,521 +534,168 @@ public final class XMLStreamReader {
     }
 
     private func string(_ start: Int, _ count: Int) -> String {
-        s.pointee.bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + count]), as: UTF8.self)
-        }
-    }
-
-    // MARK: Parsing
-
-    private func parseMore() throws(IOFailure) {
-        if !s.pointee.started {
-            s.pointee.started = true
-            try start()
-            return
-        }
-        guard let context = s.pointee.context, !s.pointee.stopped else {
-            finish()
-            return
-        }
-        let count: Int
-        do {
-            count = try s.pointee.readChunk(input)
-        } catch {
-            finish()
-            throw error
-        }
-        if count == 0 {
-            s.pointee.finishing = true
-            routingContextlessErrors {
-                _ = xmlParseChunk(context, nil, 0, 1)
-            }
-            finish()
-            return
-        }
-        push(UnsafeRawBufferPointer(rebasing: input[..<count]), into: context)
-    }
-
-    private func push(_ chunk: UnsafeRawBufferPointer, into context: xmlParserCtxtPtr) {
-        guard let base = chunk.baseAddress else { return }
-        routingContextlessErrors {
-            _ = xmlParseChunk(context, base.assumingMemoryBound(to: CChar.self), Int32(chunk.count), 0)
-        }
-        if s.pointee.stopped { finish() }
-    }
-
-    /// Reads the first chunk, creates the push parser on its first bytes (so libxml2 detects the encoding from a
-    /// byte order mark or the XML declaration), plugs in the validator, and parses the rest of the chunk.
-    private func start() throws(IOFailure) {
-        var filled = 0
-        do {
-            while filled < 4 {
-                let count = try s.pointee.readChunk(UnsafeMutableRawBufferPointer(rebasing: input[filled...]))
-                if count == 0 { break }
-                filled += count
-            }
-        } catch {
-            s.pointee.finished = true
-            throw error
-        }
-        if filled == 0 {
-            queue(
-                Diagnostic(
-                    id: .xmlSyntax,
-                    severity: .fatal,
-                    message: "the input is empty: an XML document needs a root element",
-                    location: SourceLocation(source: sourceName, line: 1, column: 1)
-                )
-            )
-            s.pointee.finished = true
-            return
-        }
-        var handler = xmlSAXHandler()
-        handler.initialized = clibxml2_sax2_magic()
-        handler.startElementNs = { userData, localName, prefix, uri, _, _, attributeCount, _, attributes in
-            XMLStreamReader.owner(userData)?.startElement(localName, prefix, uri, attributeCount, attributes)
-        }
-        handler.endElementNs = { userData, _, _, _ in
-            XMLStreamReader.owner(userData)?.endElement()
-        }
-        handler.characters = { userData, characters, length in
-            XMLStreamReader.owner(userData)?.characters(characters, length)
-        }
-        handler.ignorableWhitespace = handler.characters
-        handler.cdataBlock = handler.characters
-        handler.serror = { _, error in
-            // libxml2 passes `ctxt->userData` here, which is the schema plug once a validator is plugged in; the
-            // parser context in the error itself leads back to this reader through `_private`.
-            guard let error, let parser = error.pointee.ctxt else { return }
-            let context = parser.assumingMemoryBound(to: xmlParserCtxt.self)
-            guard let owner = context.pointee._private else { return }
-            Unmanaged<XMLStreamReader>.fromOpaque(owner).takeUnretainedValue().parserError(UnsafePointer(error))
-        }
-        let opaque = Unmanaged.passUnretained(self).toOpaque()
-        let head = min(filled, 4)
-        guard
-            let context = input.baseAddress.flatMap({ base in
-                xmlCreatePushParserCtxt(
-                    &handler,
-                    opaque,
-                    base.assumingMemoryBound(to: CChar.self),
-                    Int32(head),
-                    sourceName
-                )
-            })
-        else {
-            queue(
-                Diagnostic(
-                    id: .xmlLimit,
-                    severity: .fatal,
-                    message: "libxml2 could not allocate a parser context",
-                    location: SourceLocation(source: sourceName)
-                )
-            )
-            s.pointee.finished = true
-            return
-        }
-        s.pointee.context = context
-        context.pointee._private = opaque
-        _ = xmlCtxtUseOptions(context, options.libxml2Flags)
-        if let schema {
-            guard let validation = xmlSchemaNewValidCtxt(schema.schema) else {
-                queue(
-                    Diagnostic(
-                        id: .xmlLimit,
-                        severity: .fatal,
-                        message: "libxml2 could not allocate a schema validation context",
-                        location: SourceLocation(source: sourceName)
-                    )
-                )
-                s.pointee.finished = true
-                return
-            }
-            xmlSchemaSetValidStructuredErrors(
-                validation,
-                { userData, error in
-                    guard let userData, let error else { return }
-                    Unmanaged<XMLStreamReader>.fromOpaque(userData).takeUnretainedValue()
-                        .validityError(UnsafePointer(error))
-                },
-                opaque
-            )
-            let plug = withUnsafeMutablePointer(to: &context.pointee.sax) { sax in
-                withUnsafeMutablePointer(to: &context.pointee.userData) { userData in
-                    xmlSchemaSAXPlug(validation, sax, userData)
-                }
-            }
-            s.pointee.validation = (validation, plug)
-        }
-        if filled > head {
-            push(UnsafeRawBufferPointer(rebasing: input[head..<filled]), into: context)
-        }
-    }
-
-    private func finish() {
-        s.pointee.finished = true
-        applyPendingPop()
-        teardown()
-    }
-
-    private func teardown() {
-        if let validation = s.pointee.validation {
-            if let plug = validation.plug { _ = xmlSchemaSAXUnplug(plug) }
-            xmlSchemaFreeValidCtxt(validation.context)
-            s.pointee.validation = nil
-        }
-        if let context = s.pointee.context {
-            context.pointee._private = nil
-            xmlFreeParserCtxt(context)
-            s.pointee.context = nil
-        }
-    }
-
-    /// Runs `body` with the thread's structured error handler pointed at this reader, then restores it: libxml2 2.9
-    /// reports some encoding and I/O errors without a parser context, through that handler only.
-    private func routingContextlessErrors(_ body: () -> Void) {
-        let previousHandler = clibxml2_thread_structured_error()
-        let previousContext = clibxml2_thread_structured_error_context()
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<XMLStreamReader>.fromOpaque(userData).takeUnretainedValue().parserError(UnsafePointer(error))
-        }
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
-        body()
-    }
-
-    private static func owner(_ userData: UnsafeMutableRawPointer?) -> XMLStreamReader? {
-        guard let userData else { return nil }
-        return Unmanaged<XMLStreamReader>.fromOpaque(userData).takeUnretainedValue()
-    }
-
-    // MARK: SAX callbacks
-
-    private func startElement(
-        _ localName: UnsafePointer<xmlChar>?,
-        _ prefix: UnsafePointer<xmlChar>?,
-        _ uri: UnsafePointer<xmlChar>?,
-        _ attributeCount: Int32,
-        _ attributeArray: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    ) {
-        applyPendingPop()
-        s.pointee.textRun = 0
-        let entry = self.entry(localName, prefix, uri)
-        let expanded = s.pointee.entries[Int(entry)].expanded
-        // The position among the parent's children of the same name.
-        let parentStart = s.pointee.parseStack.last?.counterStart ?? 0
-        var position: Int32 = 1
-        var found = false
-        var index = parentStart
-        while index < s.pointee.counters.count {
-            if s.pointee.counters[index].expanded == expanded {
-                s.pointee.counters[index].count += 1
-                position = s.pointee.counters[index].count
-                found = true
-                break
-            }
-            index += 1
-        }
-        if !found { s.pointee.counters.append((expanded, 1)) }
-        let step = XMLPathStep(entry: entry, position: position)
-        s.pointee.parseStack.append((step, expanded, s.pointee.counters.count))
-        guard recordsEvents else { return }
-        let (line, column) = startTagPosition()
-        let attributeStart = s.pointee.attributes.count
-        if attributeCount > 0, let attributeArray {
-            for index in 0..<Int(attributeCount) {
-                let base = index * 5
-                let name = self.entry(attributeArray[base], attributeArray[base + 1], attributeArray[base + 2])
-                guard let value = attributeArray[base + 3], let end = attributeArray[base + 4] else { continue }
-                let start = s.pointee.bytes.count
-                let raw = UnsafeBufferPointer(start: value, count: value.distance(to: end))
-                if raw.contains(UInt8(ascii: "&")) {
-                    // Without entity substitution, libxml2 hands over an `&` of an attribute value (from `&amp;` or
-                    // `&#38;`) as the text `&#38;`, to be decoded by its tree builder; decode it here.
-                    s.pointee.bytes.append(contentsOf: Self.decodingAmpersands(raw))
-                } else {
-                    s.pointee.bytes.append(contentsOf: raw)
-                }
-                s.pointee.attributes.append(Attribute(entry: name, start: start, count: s.pointee.bytes.count - start))
-            }
-        }
-        s.pointee.events.append(
-            Event(
-                kind: .startElement,
-                entry: entry,
-                position: position,
-                line: line,
-                column: column,
-                start: 0,
-                count: 0,
-                attributeStart: attributeStart,
-                attributeCount: s.pointee.attributes.count - attributeStart
-            )
-        )
-    }
-
-    private func endElement() {
-        applyPendingPop()
-        s.pointee.textRun = 0
-        s.pointee.pendingPop = true
-        guard recordsEvents, let top = s.pointee.parseStack.last else { return }
-        let (line, column) = parserPosition()
-        s.pointee.events.append(
-            Event(
-                kind: .endElement,
-                entry: top.step.entry,
-                position: top.step.position,
-                line: line,
-                column: column,
-                start: 0,
-                count: 0,
-                attributeStart: 0,
-                attributeCount: 0
-            )
-        )
-    }
-
-    private func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-        applyPendingPop()
-        guard let characters, length > 0 else { return }
-        s.pointee.textRun += Int(length)
-        if s.pointee.textRun > options.maxTextLength {
-            s.pointee.textRun = 0
-            fatal(
-                .xmlLimit,
-                "a text node is longer than \(options.maxTextLength) bytes, the limit for untrusted input; reading "
-                    + "stopped"
-            )
-            return
-        }
-        guard recordsEvents else { return }
-        if let last = s.pointee.events.last, last.kind == .text {
-            s.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
-            s.pointee.events[s.pointee.events.count - 1].count += Int(length)
-            return
-        }
-        let (line, column) = parserPosition()
-        let start = s.pointee.bytes.count
-        s.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
-        s.pointee.events.append(
-            Event(
-                kind: .text,
-                entry: -1,
-                position: 0,
-                line: line,
-                column: column,
-                start: start,
-                count: Int(length),
-                attributeStart: 0,
-                attributeCount: 0
-            )
-        )
-    }
-
-    static func decodingAmpersands(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let encoded = Array("&#38;".utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(raw.count)
-        var index = 0
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), index + encoded.count <= raw.count,
-                raw[index..<index + encoded.count].elementsEqual(encoded)
-            {
-                result.append(UInt8(ascii: "&"))
-                index += encoded.count
-            } else {
-                result.append(raw[index])
-                index += 1
-            }
-        }
-        return result
-    }
-
-    private func applyPendingPop() {
-        guard s.pointee.pendingPop else { return }
-        s.pointee.pendingPop = false
-        if let top = s.pointee.parseStack.popLast() {
-            s.pointee.counters.removeSubrange(top.counterStart...)
-        }
-    }
-
-    /// The line and column of the start tag being reported: libxml2 calls back with its input at the tag's end
-    /// (`>` or `/>`), so step back over the tag to its `<`, which is still in the input buffer.
-    private func startTagPosition() -> (line: Int, column: Int) {
-        guard let input = s.pointee.context?.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base
-        else {
-            return parserPosition()
-        }
-        var line = Int(input.pointee.line)
-        var column = Int(input.pointee.col)
-        var pointer = cur
-        var characters = 0
-        var newlines = 0
-        while pointer > base {
-            pointer -= 1
-            let byte = pointer.pointee
-            if byte & 0xC0 != 0x80 { characters += 1 }
-            if byte == 0x0A { newlines += 1 }
-            if byte == UInt8(ascii: "<") { break }
-        }
-        guard pointer.pointee == UInt8(ascii: "<") else { return (line, column) }
-        if newlines == 0 {
-            column = max(1, column - characters)
-        } else {
-            line -= newlines
-            column = 0
-        }
-        return (line, column)
-    }
-
-    private func parserPosition() -> (line: Int, column: Int) {
-        guard let input = s.pointee.context?.pointee.input else { return (0, 0) }
-        return (Int(input.pointee.line), Int(input.pointee.col))
-    }
-
-    // MARK: Names
-
-    private func entry(
-        _ localName: UnsafePointer<xmlChar>?,
-        _ prefix: UnsafePointer<xmlChar>?,
-        _ uri: UnsafePointer<xmlChar>?
-    ) -> Int32 {
-        let key = PointerKey(
-            local: UnsafeRawPointer(localName),
-            prefix: UnsafeRawPointer(prefix),
-            uri: UnsafeRawPointer(uri)
-        )
-        let slot = (Int(bitPattern: key.local) >> 4 ^ Int(bitPattern: key.uri) >> 6) & 255
-        if let cached = s.pointee.cache[slot], cached.key == key { return cached.entry }
-        if let known = s.pointee.entryByPointers[key] {
-            s.pointee.cache[slot] = (key, known)
-            return known
-        }
-        let local = localName.map { String(cString: $0) } ?? ""
-        let prefixText = prefix.map { String(cString: $0) }
-        let namespace = uri.map { String(cString: $0) }
-        let expanded = expandedID(XMLName(namespace, local))
-        let entry = Int32(s.pointee.entries.count)
-        s.pointee.entries.append(
-            NameEntry(
-                localName: local,
-                prefix: prefixText,
-                qualifiedName: prefixText.map { "\($0):\(local)" } ?? local,
-                expanded: expanded
-            )
-        )
-        s.pointee.entryByPointers[key] = entry
-        s.pointee.cache[slot] = (key, entry)
-        return entry
-    }
-
-    private func expandedID(_ name: XMLName) -> Int32 {
-        if let id = s.pointee.expandedIDs[name] { return id }
-        let id = Int32(s.pointee.expandedNames.count)
-        s.pointee.expandedNames.append(name)
-        s.pointee.expandedIDs[name] = id
-        return id
-    }
-
-    // MARK: Diagnostics
-
-    /// The XPath of the element the parser is in (or has just closed).
-    private var parsePath: String {
-        path(of: s.pointee.parseStack.lazy.map(\.step))
-    }
-
-    private func parserError(_ error: UnsafePointer<xmlError>) {
-        // A well-formedness error concerns the element the parser is in, not one whose end tag it has just read.
-        applyPendingPop()
-        var diagnostic = LibXML2Error.diagnostic(from: error, source: sourceName)
-        if diagnostic.location?.line == nil, let line = s.pointee.context?.pointee.input?.pointee.line, line > 0 {
-            diagnostic.location?.line = Int(line)
-        }
-        if !s.pointee.parseStack.isEmpty {
-            diagnostic.location?.path = parsePath
-            if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue), s.pointee.finishing,
-                let open = s.pointee.parseStack.last
-            {
-                // libxml2's push parser says "Extra content at the end of the document" when the input stops
-                // inside an element.
-                let name = s.pointee.entries[Int(open.step.entry)].qualifiedName
-                diagnostic.message =
-                    "the input ends inside <\(name)>: the document is truncated, or an end tag is "
-                    + "missing"
-            }
-        }
-        if diagnostic.severity == .fatal {
-            s.pointee.sawFatal = true
-            stopParsing()
-        }
-        queue(diagnostic)
-    }
-
-    private func validityError(_ error: UnsafePointer<xmlError>) {
-        let value = error.pointee
-        let message = value.message.map { LibXML2Error.oneLine(String(cString: $0)) } ?? "XSD validity error"
-        var location = SourceLocation(source: sourceName)
-        if let input = s.pointee.context?.pointee.input {
-            location.line = Int(input.pointee.line)
-        } else if value.line > 0 {
-            location.line = Int(value.line)
-        }
-        location.path = parsePath
-        let severity: Severity = value.level == XML_ERR_WARNING ? .warning : .error
-        queue(Diagnostic(id: Self.xsdID(code: value.code), severity: severity, message: message, location: location))
-    }
-
-    /// The diagnostic id for an XSD validity error code (`xmlParserErrors`, `XML_SCHEMAV_*`).
-    static func xsdID(code: Int32) -> DiagnosticID {
-        switch code {
-        case 1822...1840, 1874, 1875, 1876: .xsdValue
-        case 1814, 1820, 1821, 1861...1868: .xsdAttribute
-        case 1801...1815, 1841...1860, 1869...1873, 1878: .xsdContent
-        default: .xsdInvalid
-        }
-    }
-
-    private func fatal(_ id: DiagnosticID, _ message: String) {
-        s.pointee.sawFatal = true
-        let (line, column) = parserPosition()
-        queue(
-            Diagnostic(
-                id: id,
-                severity: .fatal,
-                message: message,
-                location: SourceLocation(
-                    source: sourceName,
-                    line: line > 0 ? line : nil,
-                    column: column > 0 ? column : nil,
-                    path: s.pointee.parseStack.isEmpty ? nil : parsePath
-                )
-            )
-        )
-        stopParsing()
-    }
-
-    private func stopParsing() {
-        guard !s.pointee.stopped else { return }
-        s.pointee.stopped = true
-        if let context = s.pointee.context { xmlStopParser(context) }
+        String(decoding: s.pointee.batch.bytes.slice(start, count), as: UTF8.self)
     }
 
     /// Whether the document was read without a fatal diagnostic (so far).
-    public var isWellFormed: Bool { !s.pointee.sawFatal }
-
-    private func queue(_ diagnostic: Diagnostic) {
-        // libxml2 2.9 reports some encoding errors twice in a row.
-        guard diagnostic != s.pointee.lastDiagnostic else { return }
-        s.pointee.lastDiagnostic = diagnostic
-        if s.pointee.reported >= options.diagnosticLimit {
-            s.pointee.suppressed += 1
-            if !recordsEvents { stopParsing() }
-            return
-        }
-        s.pointee.reported += 1
-        s.pointee.pending.append((s.pointee.events.count, diagnostic))
-    }
+    public var isWellFormed: Bool { !s.pointee.batch.sawFatal }
 
     /// How many diagnostics were found beyond ``XMLStreamOptions/diagnosticLimit`` and not reported.
-    public var suppressedDiagnosticCount: Int { s.pointee.suppressed }
+    public var suppressedDiagnosticCount: Int { s.pointee.batch.suppressed }
+}
+
+/// The parsing thread's work: parse chunk after chunk into batches and hand them over, until the document ends or
+/// the reader is released.
+private final class ParsingJob: @unchecked Sendable {
+    // `@unchecked Sendable`: created on the reader's thread and used only by the parsing thread afterwards.
+    let parser: StreamParser
+    let pipe: BatchPipe
+
+    init(parser: StreamParser, pipe: BatchPipe) {
+        self.parser = parser
+        self.pipe = pipe
+    }
+
+    func run() {
+        while true {
+            parser.parseMore()
+            var batch = EventBatch()
+            swap(&batch, &parser.state.pointee.batch)
+            let finished = batch.finished
+            guard let fresh = pipe.putBatch(batch) else { break }
+            parser.state.pointee.batch = fresh
+            if finished { break }
+        }
+        parser.teardown()
+    }
+}
+
+/// Hands input chunks from the reader's thread to the parsing thread and batches of events back, with at most a few
+/// of each waiting, so memory stays bounded.
+final class BatchPipe: @unchecked Sendable {
+    // `@unchecked Sendable`: every mutable property is guarded by `mutex`.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let condition: UnsafeMutablePointer<pthread_cond_t>
+    private let chunkSize: Int
+    private var inputs: [(buffer: UnsafeMutableRawBufferPointer, count: Int, failure: IOFailure?)] = []
+    private var freeInputs: [UnsafeMutableRawBufferPointer] = []
+    private var batches: [EventBatch] = []
+    private var freeBatches: [EventBatch] = []
+    private var cancelled = false
+    /// Set once the chunk that ends the input has been queued.
+    private var inputEnded = false
+    /// Full batches allowed to wait for the cursor.
+    private let capacity = 2
+    /// Set when no parsing thread could be started: the parser reads the source itself once the chunks run out.
+    var fallback: ((UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int)?
+
+    init(chunkSize: Int) {
+        self.chunkSize = chunkSize
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        condition.initialize(to: pthread_cond_t())
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        for input in inputs { input.buffer.deallocate() }
+        for buffer in freeInputs { buffer.deallocate() }
+        for index in batches.indices { batches[index].release() }
+        for index in freeBatches.indices { freeBatches[index].release() }
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    private func locked<Result>(_ body: () -> Result) -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+
+    // MARK: The reader's side
+
+    /// Fills a chunk with `fill` (outside the lock) and queues it for the parser.
+    func putInput(_ fill: (UnsafeMutableRawBufferPointer) -> (count: Int, failure: IOFailure?)) {
+        let buffer =
+            locked { freeInputs.popLast() }
+            ?? UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        let (count, failure) = fill(buffer)
+        locked {
+            inputs.append((buffer, count, failure))
+            // A short chunk is the last one: the source has ended (or failed).
+            if count < chunkSize || failure != nil { inputEnded = true }
+            pthread_cond_broadcast(condition)
+        }
+    }
+
+    /// Waits for the next batch of events.
+    func takeBatch() -> EventBatch {
+        locked {
+            while batches.isEmpty { pthread_cond_wait(condition, mutex) }
+            let batch = batches.removeFirst()
+            pthread_cond_broadcast(condition)
+            return batch
+        }
+    }
+
+    /// Gives a used batch back for the parser to fill again.
+    func recycle(_ batch: EventBatch) {
+        var batch = batch
+        batch.reset()
+        locked { freeBatches.append(batch) }
+    }
+
+    /// Tells the parser to stop: its next wait returns at once.
+    func cancel() {
+        locked {
+            cancelled = true
+            pthread_cond_broadcast(condition)
+        }
+    }
+
+    // MARK: The parser's side
+
+    /// The next chunk of input, copied into `buffer` (which is `chunkSize` bytes); 0 at the end of the input.
+    func nextInput(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
+        let next: (buffer: UnsafeMutableRawBufferPointer, count: Int, failure: IOFailure?)? = locked {
+            while inputs.isEmpty && !cancelled && !inputEnded { pthread_cond_wait(condition, mutex) }
+            if cancelled { return nil }
+            return inputs.isEmpty ? (buffer, 0, nil) : inputs.removeFirst()
+        }
+        guard let next else { throw IOFailure(operation: .read, path: "", message: "reading was cancelled") }
+        guard next.buffer.baseAddress != buffer.baseAddress else { return 0 }
+        let count = min(next.count, buffer.count)
+        if count > 0, let target = buffer.baseAddress, let source = next.buffer.baseAddress {
+            target.copyMemory(from: source, byteCount: count)
+        }
+        locked { freeInputs.append(next.buffer) }
+        if let failure = next.failure { throw failure }
+        return count
+    }
+
+    /// Without a parsing thread: the chunks read ahead first, then the source itself.
+    func nextInputOrRead(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
+        if locked({ !inputs.isEmpty }) { return try nextInput(into: buffer) }
+        guard let fallback else { return 0 }
+        return try fallback(buffer)
+    }
+
+    /// Queues a filled batch for the cursor (waiting while too many wait) and returns an empty one to fill next;
+    /// `nil` when the reader has gone.
+    func putBatch(_ batch: EventBatch) -> EventBatch? {
+        locked {
+            while batches.count >= capacity && !cancelled { pthread_cond_wait(condition, mutex) }
+            if cancelled {
+                freeBatches.append(batch)
+                return nil
+            }
+            batches.append(batch)
+            pthread_cond_broadcast(condition)
+            return freeBatches.popLast() ?? EventBatch()
+        }
+    }
 }

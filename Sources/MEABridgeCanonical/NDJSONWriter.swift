@@ -37,7 +37,7 @@ public struct NDJSONWriter: RecordWriter {
         object.string("entity", record.kind.rawValue, &out)
         object.string("id", record.id, &out)
         let renderer = PropertyRenderer(style: .canonical, entity: record.kind)
-        for property in renderer.properties(of: record) { renderer.append(property, to: &object, &out) }
+        renderer.forEachProperty(of: record) { renderer.append($0, to: &object, &out) }
         let extras = record.extras
         if !extras.isEmpty { object.extra("extras", .object(extras), &out) }
         if options.includeSource, let source = record.source {

@@ -333,6 +333,15 @@ package struct PropertyRenderer {
         o.string("url", listing.url, &out)
     }
 
+    /// Hands each of ``properties(of:)`` to `body`, without building the list when the style changes nothing.
+    package func forEachProperty(of record: Record, _ body: (Property) -> Void) {
+        if style.goalsAsKeywords, entity == .decision || entity == .document {
+            for property in properties(of: record) { body(property) }
+        } else {
+            record.forEachProperty(body)
+        }
+    }
+
     /// The properties of a record as this style writes them: with `goalsAsKeywords`, a Decision's or Document's
     /// goal links are appended to its keywords (namespace `urn:meabridge:goals:<FRAMEWORK>`).
     package func properties(of record: Record) -> [Property] {

@@ -8,46 +8,53 @@ public enum JSONOutput {
     ///   - s: The text.
     ///   - out: The buffer to append to.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
+        // Native strings (and small ones) lend their bytes without a copy; others are made contiguous first.
+        if s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0, to: &out) }) != nil { return }
         var text = s
-        text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 2)
+        text.withUTF8 { appendQuoted($0, to: &out) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal (see ``appendString(_:to:)``).
+    /// - Parameters:
+    ///   - bytes: The text's UTF-8 bytes.
+    ///   - out: The buffer to append to.
+    public static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(Byte.quote)
+        guard let base = bytes.baseAddress else {
             out.append(Byte.quote)
-            guard let base = bytes.baseAddress else {
-                out.append(Byte.quote)
-                return
-            }
-            let count = bytes.count
-            var runStart = 0
-            var index = 0
-            while true {
-                // Eight bytes at a time while nothing needs escaping.
-                while index &+ 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let mask = outputEscapeMask(word)
-                    if mask != 0 {
-                        index &+= mask.trailingZeroBitCount &>> 3
-                        break
-                    }
-                    index &+= 8
-                }
-                while index < count {
-                    let byte = base[index]
-                    if byte < 0x20 || byte == Byte.quote || byte == Byte.backslash { break }
-                    index &+= 1
-                }
-                if index >= count { break }
-                if runStart < index {
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
-                }
-                appendEscape(base[index], to: &out)
-                index &+= 1
-                runStart = index
-            }
-            if runStart < count {
-                out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count &- runStart))
-            }
-            out.append(Byte.quote)
+            return
         }
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while true {
+            // Eight bytes at a time while nothing needs escaping.
+            while index &+ 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let mask = outputEscapeMask(word)
+                if mask != 0 {
+                    index &+= mask.trailingZeroBitCount &>> 3
+                    break
+                }
+                index &+= 8
+            }
+            while index < count {
+                let byte = base[index]
+                if byte < 0x20 || byte == Byte.quote || byte == Byte.backslash { break }
+                index &+= 1
+            }
+            if index >= count { break }
+            if runStart < index {
+                out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
+            }
+            appendEscape(base[index], to: &out)
+            index &+= 1
+            runStart = index
+        }
+        if runStart < count {
+            out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count &- runStart))
+        }
+        out.append(Byte.quote)
     }
 
     /// Appends the escape sequence for one byte that must be escaped.

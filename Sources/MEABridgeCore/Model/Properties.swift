@@ -65,39 +65,39 @@ public struct Property: Sendable, Hashable {
     }
 }
 
-/// Builds a property list, leaving out absent and empty values.
+/// Hands a record's properties, one by one, to a body, leaving out absent and empty values.
 struct PropertyList {
-    var items: [Property] = []
+    let emit: (Property) -> Void
 
-    mutating func add(_ name: String, _ value: String?) {
-        if let value { items.append(Property(name, .string(value))) }
+    func add(_ name: String, _ value: String?) {
+        if let value { emit(Property(name, .string(value))) }
     }
-    mutating func add(_ name: String, _ value: LocalizedText) {
-        if !value.isEmpty { items.append(Property(name, .text(value))) }
+    func add(_ name: String, _ value: LocalizedText) {
+        if !value.isEmpty { emit(Property(name, .text(value))) }
     }
-    mutating func add(_ name: String, _ value: DateValue?) {
-        if let value { items.append(Property(name, .date(value))) }
+    func add(_ name: String, _ value: DateValue?) {
+        if let value { emit(Property(name, .date(value))) }
     }
-    mutating func add(_ name: String, _ value: Int?) {
-        if let value { items.append(Property(name, .integer(Int64(value)))) }
+    func add(_ name: String, _ value: Int?) {
+        if let value { emit(Property(name, .integer(Int64(value)))) }
     }
-    mutating func add(_ name: String, _ value: Double?) {
-        if let value { items.append(Property(name, .double(value))) }
+    func add(_ name: String, _ value: Double?) {
+        if let value { emit(Property(name, .double(value))) }
     }
-    mutating func add(_ name: String, _ value: Bool?) {
-        if let value { items.append(Property(name, .bool(value))) }
+    func add(_ name: String, _ value: Bool?) {
+        if let value { emit(Property(name, .bool(value))) }
     }
-    mutating func add(_ name: String, _ value: CountryRef?) {
-        if let value { items.append(Property(name, .country(value))) }
+    func add(_ name: String, _ value: CountryRef?) {
+        if let value { emit(Property(name, .country(value))) }
     }
-    mutating func add(_ name: String, _ value: TreatyID?) {
-        if let value { items.append(Property(name, .treaty(value))) }
+    func add(_ name: String, _ value: TreatyID?) {
+        if let value { emit(Property(name, .treaty(value))) }
     }
-    mutating func add(_ name: String, _ value: (some OpenVocabulary)?) {
-        if let value { items.append(Property(name, .string(value.rawValue))) }
+    func add(_ name: String, _ value: (some OpenVocabulary)?) {
+        if let value { emit(Property(name, .string(value.rawValue))) }
     }
-    mutating func add(_ name: String, _ value: PropertyValue, ifNotEmpty isEmpty: Bool) {
-        if !isEmpty { items.append(Property(name, value)) }
+    func add(_ name: String, _ value: PropertyValue, ifNotEmpty isEmpty: Bool) {
+        if !isEmpty { emit(Property(name, value)) }
     }
 }
 
@@ -107,7 +107,20 @@ extension Record {
     ///
     /// Writers render this list, so every writer sees the same fields in the same order.
     public var properties: [Property] {
-        var list = PropertyList()
+        var items: [Property] = []
+        items.reserveCapacity(24)
+        forEachProperty { items.append($0) }
+        return items
+    }
+
+    /// Hands each of ``properties`` to `body`, in the same order, without building the list (what a writer or a
+    /// rule that looks at each property once needs, for every record of a large input).
+    /// - Parameter body: Receives each property.
+    public func forEachProperty(_ body: (Property) -> Void) {
+        withoutActuallyEscaping(body) { body in forEachProperty(into: PropertyList(emit: body)) }
+    }
+
+    private func forEachProperty(into list: PropertyList) {
         switch self {
         case .meeting(let m):
             list.add("protocolVersion", m.protocolVersion)
@@ -168,7 +181,7 @@ extension Record {
             list.add("email", c.email)
             list.add("phoneNumber", c.phone)
             list.add("fax", c.fax)
-            if let primary = c.isPrimary { list.items.append(Property("primary", .flag(primary))) }
+            if let primary = c.isPrimary { list.emit(Property("primary", .flag(primary))) }
             list.add("roles", .roles(c.roles), ifNotEmpty: c.roles.isEmpty)
             list.add("gender", c.gender)
             list.add("updated", c.updated)
@@ -243,7 +256,6 @@ extension Record {
             list.add("note", p.note)
             list.add("updated", p.updated)
         case .tradeRecord(let t):
-            list.items.reserveCapacity(22)
             list.add("year", t.year)
             list.add("appendix", t.appendix)
             list.add("taxon", t.taxon)
@@ -287,6 +299,5 @@ extension Record {
             list.add("updated", t.updated)
             list.add("goals", .goals(t.goals), ifNotEmpty: t.goals.isEmpty)
         }
-        return list.items
     }
 }

@@ -38,7 +38,7 @@ public struct InforMEAAPIJSONWriter: RecordWriter {
         var object = JSONObjectOutput.begin(&out)
         object.string("id", record.id, &out)
         let renderer = PropertyRenderer(style: .api, entity: record.kind)
-        for property in renderer.properties(of: record) { renderer.append(property, to: &object, &out) }
+        renderer.forEachProperty(of: record) { renderer.append($0, to: &object, &out) }
         for (name, value) in record.extras { object.extra(name, value, &out) }
         object.end(&out)
     }

@@ -51,7 +51,7 @@ public struct InforMEAODataJSONWriter: RecordWriter {
         metadata.end(&out)
         object.string("id", record.id, &out)
         let renderer = PropertyRenderer(style: .odata, entity: kind)
-        for property in renderer.properties(of: record) { renderer.append(property, to: &object, &out) }
+        renderer.forEachProperty(of: record) { renderer.append($0, to: &object, &out) }
         for (name, value) in record.extras { object.extra(name, value, &out) }
         object.end(&out)
     }

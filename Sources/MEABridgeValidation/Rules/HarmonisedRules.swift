@@ -33,13 +33,14 @@ public struct HarmonisedRules: Sendable {
     ///   - record: The record.
     ///   - report: Receives the diagnostics.
     public mutating func check(_ record: Record, report: (Diagnostic) -> Void) {
-        let location = record.source
+        // The location and the record's name are only built for a problem: most records have none, and a large
+        // input has millions of records.
         func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, field: String? = nil) {
-            var at = location
+            var at = record.source
             if let field, let path = at?.path { at?.path = path == "/" ? "/" + field : path + "/" + field }
             report(Diagnostic(id: id, severity: severity, message: message, location: at))
         }
-        let name = "\(record.kind.typeName) '\(record.id)'"
+        var name: String { Self.name(of: record) }
 
         // Trade records are not tracked: a Trade Database release has tens of millions of rows, and their ids are
         // shipment ids or row numbers, so the set would grow past any memory bound.
@@ -82,8 +83,8 @@ public struct HarmonisedRules: Sendable {
             problem(.countryMissing, .warning, "\(name) has no country; the InforMEA spec requires one")
         }
 
-        for property in record.properties {
-            checkValue(property, name: name, problem: problem)
+        record.forEachProperty { property in
+            checkValue(property, name: { name }, problem: problem)
         }
         checkVocabularies(record, problem: problem)
 
@@ -108,7 +109,7 @@ public struct HarmonisedRules: Sendable {
             if let treaty = meeting.treaty?.rawValue { meetingsByTreaty[treaty, default: []].insert(meeting.id) }
         case .decision(let decision):
             if let meetingId = decision.meetingId, let treaty = decision.treaty?.rawValue {
-                pendingLinks.append((meetingId, treaty, decision.id, location))
+                pendingLinks.append((meetingId, treaty, decision.id, record.source))
             }
         default:
             break
@@ -136,9 +137,12 @@ public struct HarmonisedRules: Sendable {
         pendingLinks.removeAll()
     }
 
+    /// `Meeting 'id'`, as messages name a record.
+    private static func name(of record: Record) -> String { "\(record.kind.typeName) '\(record.id)'" }
+
     private func checkValue(
         _ property: Property,
-        name: String,
+        name: () -> String,
         problem: (DiagnosticID, Severity, String, String?) -> Void
     ) {
         switch property.value {
@@ -147,7 +151,7 @@ public struct HarmonisedRules: Sendable {
                 problem(
                     .controlCharacters,
                     .warning,
-                    "\(name): \(property.name) holds control characters",
+                    "\(name()): \(property.name) holds control characters",
                     property.name
                 )
             }
@@ -156,7 +160,7 @@ public struct HarmonisedRules: Sendable {
                 problem(
                     .controlCharacters,
                     .warning,
-                    "\(name): \(property.name) (\(language.code)) holds control characters",
+                    "\(name()): \(property.name) (\(language.code)) holds control characters",
                     property.name
                 )
             }
@@ -165,22 +169,22 @@ public struct HarmonisedRules: Sendable {
                 problem(
                     .dateEpochZero,
                     .warning,
-                    "\(name): \(property.name) is 1970-01-01, the Unix epoch",
+                    "\(name()): \(property.name) is 1970-01-01, the Unix epoch",
                     property.name
                 )
             } else if !(Self.earliest...Self.latest).contains(date.epochMilliseconds) {
-                problem(.dateImplausible, .warning, "\(name): \(property.name) \(date) is implausible", property.name)
+                problem(.dateImplausible, .warning, "\(name()): \(property.name) \(date) is implausible", property.name)
             }
         case .files(let files):
             for (index, file) in files.enumerated() {
                 if file.url == nil {
-                    problem(.fileURLMissing, .error, "\(name): file \(index + 1) has no URL", "files/\(index)")
+                    problem(.fileURLMissing, .error, "\(name()): file \(index + 1) has no URL", "files/\(index)")
                 }
                 if file.language == nil {
                     problem(
                         .fileLanguageMissing,
                         .warning,
-                        "\(name): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
+                        "\(name()): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
                         "files/\(index)"
                     )
                 }
@@ -192,7 +196,7 @@ public struct HarmonisedRules: Sendable {
 
     /// Checks that controlled-vocabulary values are known values.
     private func checkVocabularies(_ record: Record, problem: (DiagnosticID, Severity, String, String?) -> Void) {
-        let name = "\(record.kind.typeName) '\(record.id)'"
+        var name: String { Self.name(of: record) }
         func check(_ field: String, _ value: (some OpenVocabulary)?) {
             if let value, !value.isKnown {
                 problem(
@@ -226,7 +230,9 @@ public struct HarmonisedRules: Sendable {
     private static let latest: Int64 = 4_102_444_800_000  // 2100-01-01
 
     static func hasControlCharacters(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        func isControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: isControl) }
+            ?? text.utf8.contains(where: isControl)
     }
 
     private static func title(of record: Record) -> (String, LocalizedText)? {

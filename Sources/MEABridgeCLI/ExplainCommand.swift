@@ -1,4 +1,5 @@
 import ArgumentParser
+import MEABridgeBatch
 public import MEABridgeCore
 import MEABridgeFormats
 
@@ -17,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
     var list = false
 
     func run() throws {
-        let status = Explanation(registry: .builtIn).run(id: id, list: list, console: .standard)
+        let status = Explanation.standard.run(id: id, list: list, console: .standard)
         if status != .ok { throw CommandExit(status) }
     }
 }
@@ -26,6 +27,9 @@ struct ExplainCommand: ParsableCommand {
 public struct Explanation: Sendable {
     /// The registry whose diagnostics are explained.
     public let registry: FormatRegistry
+
+    /// What `meabridge explain` explains: the bundled formats' and rules' diagnostics and those of `batch`.
+    public static var standard: Explanation { Explanation(registry: FormatRegistry.builtIn.addingBatchDiagnostics) }
 
     /// Creates an explanation over a registry.
     /// - Parameter registry: The registry.

@@ -268,6 +268,17 @@ struct ExplainTests {
         #expect(lines.contains { $0.hasPrefix("model.country-unknown") && $0.contains("warning") })
     }
 
+    @Test("explain knows the batch diagnostics too (zip-slip, bombs, merge conflicts)")
+    func explainBatch() {
+        let captured = Captured()
+        #expect(Explanation.standard.run(id: "batch.unsafe-path", list: false, console: captured.console) == .ok)
+        #expect(captured.out.hasPrefix("batch.unsafe-path (error by default)\n"), "\(captured.out)")
+        let list = Captured()
+        #expect(Explanation.standard.run(id: nil, list: true, console: list.console) == .ok)
+        #expect(list.out.contains("batch.decompression-bomb"))
+        #expect(list.out.contains("rule.title-english"))
+    }
+
     @Test("--rules turns a warning off in convert and raises another to an error in validate")
     func profiles() throws {
         let directory = temporaryDirectory()

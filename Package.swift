@@ -175,8 +175,8 @@ let package = Package(
         .testTarget(
             name: "MEABridgeAtomTests",
             dependencies: [
-                "MEABridgeInforMEA", "MEABridgeECOLEX", "MEABridgeXML", "MEABridgeCanonical", "MEABridgeFormats",
-                "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
+                "MEABridgeInforMEA", "MEABridgeECOLEX", "MEABridgeXML", "MEABridgeJSON", "MEABridgeCanonical",
+                "MEABridgeFormats", "MEABridgeValidation", "MEABridgeCLI", "MEABridgeTestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -21,6 +21,9 @@ public struct MarkedText: Sendable {
 
     /// The text with every marker removed.
     public let text: String
+    /// The bytes of the text with every marker removed, exactly: with ``init(bytes:)`` they keep bytes that are not
+    /// UTF-8, which ``text`` (decoded) cannot hold.
+    public let bytes: [UInt8]
     /// Where each marker stood, by symbol.
     public let markers: [String: Position]
 
@@ -48,6 +51,36 @@ public struct MarkedText: Sendable {
             }
         }
         text = String(decoding: clean, as: UTF8.self)
+        bytes = clean
+        self.markers = markers
+    }
+
+    /// Strips the markers out of raw bytes, which may hold bytes that are not UTF-8 (a fixture for encoding errors):
+    /// each marker's UTF-8 form is removed wherever it occurs, and every other byte is kept as it is.
+    /// - Parameter marked: The bytes of a fixture containing markers.
+    public init(bytes marked: [UInt8]) {
+        let symbols = Self.markerSymbols.map { ($0, Array($0.utf8)) }
+        var clean: [UInt8] = []
+        var markers: [String: Position] = [:]
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        outer: while index < marked.count {
+            for (symbol, utf8) in symbols where marked[index...].starts(with: utf8) {
+                markers[symbol] = Position(line: line, column: clean.count - lineStart + 1, offset: clean.count)
+                index += utf8.count
+                continue outer
+            }
+            let byte = marked[index]
+            clean.append(byte)
+            index += 1
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = clean.count
+            }
+        }
+        text = String(decoding: clean, as: UTF8.self)
+        bytes = clean
         self.markers = markers
     }
 

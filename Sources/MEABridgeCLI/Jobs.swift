@@ -252,7 +252,8 @@ public struct ConvertJob: Sendable {
             entity: entity,
             check: { record, report in rules.check(record, report: report) },
             finish: { report in rules.finish(report: report) },
-            report: printer.report
+            report: printer.report,
+            pipelined: true
         )
     }
 }

@@ -118,7 +118,11 @@ public enum Conversion {
         try withoutActuallyEscaping(check) { check in
             try withoutActuallyEscaping(finish) { finish in
                 let work = Handoff((reader: reader, source: source, check: check, finish: finish))
+                // Small batches: records can be large (a decision with its texts is tens of KB), and a record should
+                // still be in the cache when the writer takes it.
                 try Pipeline.run(
+                    batchSize: 32,
+                    capacity: 8,
                     produce: { (emit: (Event) throws -> Void) in
                         var (reader, source, check, finish) = work.value
                         try reader.read(

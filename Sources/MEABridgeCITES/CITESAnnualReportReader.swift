@@ -57,6 +57,8 @@ public struct CITESAnnualReportReader: RecordReader {
     private let options: ReadOptions
     /// The code lists to check against; the bundled ones (`Schemas/csv/codes`) when `nil`.
     public var codeLists: CITESCodeLists?
+    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
+    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options.
@@ -90,6 +92,9 @@ public struct CITESAnnualReportReader: RecordReader {
     ) throws {
         var reader = CSVTableReader(source: source, name: options.sourceName)
         guard let header = try reader.readHeader(report: report) else { return }
+        var checker = schemaCheck.map {
+            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
+        }
         let columns = TradeColumns(header: header, aliases: Self.aliases)
         for column in Self.required where columns[column] == nil {
             report(
@@ -125,7 +130,7 @@ public struct CITESAnnualReportReader: RecordReader {
             ),
             requireValues: true
         )
-        while try reader.nextRow(report: report) {
+        while try reader.nextRow(checking: &checker, report: report) {
             var record = rows.record(id: String(reader.rowNumber), reader, report: report)
             let partner = partnerCountry(columns, reader, &rows, report)
             if importerLayout {
@@ -172,5 +177,32 @@ public struct CITESAnnualReportReader: RecordReader {
             )
         }
         return reference
+    }
+}
+
+extension CITESAnnualReportReader: SchemaCheckingReader {
+    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
+    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read; the schema's
+    /// diagnostics come in row order with the reader's.
+    /// - Parameters:
+    ///   - source: The CSV bytes.
+    ///   - validator: The schema validator chosen for the input.
+    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
+    ///   - emit: Receives each trade record.
+    ///   - report: Receives each diagnostic.
+    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
+    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
+    public mutating func read(
+        from source: some ByteSource,
+        validatingWith validator: any SchemaValidator,
+        maxErrors: Int,
+        emit: (Record) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws -> Bool {
+        guard let validator = validator as? TableSchemaValidator else { return false }
+        schemaCheck = (validator, maxErrors)
+        defer { schemaCheck = nil }
+        try read(from: source, emit: emit, report: report)
+        return true
     }
 }

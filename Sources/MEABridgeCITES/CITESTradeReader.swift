@@ -71,6 +71,8 @@ public struct CITESTradeReader: RecordReader {
     /// Whether rows are read ahead on a second thread while the caller handles the records already read (the
     /// default); records and diagnostics arrive in the same order either way.
     public var readsAhead = true
+    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
+    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options (`sourceName` names the input in locations).
@@ -102,16 +104,17 @@ public struct CITESTradeReader: RecordReader {
         report: (Diagnostic) -> Void
     ) throws {
         guard readsAhead else {
-            try readRows(from: source, emit: emit, report: report)
+            try readRows(from: source, emit: { record in try emit(record) }, report: report)
             return
         }
-        let work = Handoff(value: (reader: self, source: source as any ByteSource))
-        try ReadAhead.run(
-            produce: { handOn in
+        let work = Handoff((reader: self, source: source as any ByteSource))
+        try Pipeline.run(
+            batchSize: 2048,
+            produce: { (handOn: (consuming ReadEvent) throws -> Void) in
                 var (reader, source) = work.value
                 try reader.readRows(
                     from: source,
-                    emit: { try handOn(.record($0)) },
+                    emit: { (record: consuming Record) in try handOn(.record(consume record)) },
                     report: { diagnostic in try? handOn(.diagnostic(diagnostic)) }
                 )
             },
@@ -124,13 +127,22 @@ public struct CITESTradeReader: RecordReader {
         )
     }
 
+    /// What the reading thread hands on, in order: records and the diagnostics between them.
+    private enum ReadEvent: Sendable {
+        case record(Record)
+        case diagnostic(Diagnostic)
+    }
+
     private mutating func readRows(
         from source: some ByteSource,
-        emit: (Record) throws -> Void,
+        emit: (consuming Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
         var reader = CSVTableReader(source: source, name: options.sourceName)
         guard let header = try reader.readHeader(report: report) else { return }
+        var checker = schemaCheck.map {
+            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
+        }
         let columns = TradeColumns(header: header, aliases: Self.aliases)
         let missing = Self.essential.filter { columns[$0] == nil }
         if !missing.isEmpty {
@@ -143,7 +155,11 @@ public struct CITESTradeReader: RecordReader {
                     location: reader.rowLocation
                 )
             )
-            if missing.count > 2 { return }
+            if missing.count > 2 {
+                // Not trade data: no records, but the schema still checks every row.
+                while checker != nil, try reader.nextRow(checking: &checker, report: report) {}
+                return
+            }
         }
         for index in columns.others {
             report(
@@ -169,7 +185,7 @@ public struct CITESTradeReader: RecordReader {
             requireValues: false
         )
         let idColumn = columns[.id]
-        while try reader.nextRow(report: report) {
+        while try reader.nextRow(checking: &checker, report: report) {
             var id: String
             if let idColumn, !reader.isEmpty(idColumn) {
                 id = CSVText.trimmed(reader.value(idColumn))
@@ -177,8 +193,37 @@ public struct CITESTradeReader: RecordReader {
                 id = String(reader.rowNumber)
             }
             if id.isEmpty { id = String(reader.rowNumber) }
-            try emit(.tradeRecord(rows.record(id: id, reader, report: report)))
+            var record = TradeRecord(id: id)
+            rows.read(into: &record, reader, checker: &checker, report: report)
+            try emit(.tradeRecord(record))
         }
         rows.normaliser.finish(report: report)
+    }
+}
+
+extension CITESTradeReader: SchemaCheckingReader {
+    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
+    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read into a record; the
+    /// schema's diagnostics come in row order with the reader's.
+    /// - Parameters:
+    ///   - source: The CSV bytes.
+    ///   - validator: The schema validator chosen for the input.
+    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
+    ///   - emit: Receives each trade record.
+    ///   - report: Receives each diagnostic.
+    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
+    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
+    public mutating func read(
+        from source: some ByteSource,
+        validatingWith validator: any SchemaValidator,
+        maxErrors: Int,
+        emit: (Record) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws -> Bool {
+        guard let validator = validator as? TableSchemaValidator else { return false }
+        schemaCheck = (validator, maxErrors)
+        defer { schemaCheck = nil }
+        try read(from: source, emit: emit, report: report)
+        return true
     }
 }

@@ -11,6 +11,35 @@ struct TradeRowReading {
     let requireValues: Bool
     /// The text of recent values by column, so that repeated values (codes, taxa) are not decoded again.
     private var texts = [BytesCache<String>](repeating: BytesCache(limit: 20_000), count: TradeColumn.allCases.count)
+    /// The text and the code of recent values by column (terms, units, appendices, purposes, sources), so that a
+    /// code is looked up once per distinct value, by its bytes.
+    private var codes = [BytesCache<Mapped>](repeating: BytesCache(limit: 4096), count: TradeColumn.allCases.count)
+    /// The text and the country of recent values by column.
+    private var countries = [BytesCache<CountryValue>](
+        repeating: BytesCache(limit: 4096),
+        count: TradeColumn.allCases.count
+    )
+
+    /// What `mapped` made of each value of a column's `enum` in the table schema, by its index there (when the schema
+    /// is checked in the same pass: its lookup of the value then serves for both).
+    private var codesByAllowed = [[Mapped?]](repeating: [], count: TradeColumn.allCases.count)
+    /// What `countryValue` made of each value of a column's `enum` in the table schema, by its index there.
+    private var countriesByAllowed = [[CountryValue?]](repeating: [], count: TradeColumn.allCases.count)
+
+    /// A value, trimmed, and the code it stands for (`nil` when it stands for none).
+    struct Mapped {
+        let text: String
+        let code: String?
+    }
+
+    /// A country value, trimmed, the country it names and whether the code lists know it.
+    struct CountryValue {
+        let text: String
+        let reference: CountryRef?
+        let known: Bool
+        /// Whether the value resolves to a country but is not written as a two-letter code.
+        let notTwoLetters: Bool
+    }
 
     init(columns: TradeColumns, header: CSVHeader, normaliser: TradeNormaliser, requireValues: Bool) {
         self.columns = columns
@@ -26,6 +55,77 @@ struct TradeRowReading {
             texts[column.rawValue].value(bytes) { CSVText.trimmed(CSVText.decode($0)) }
         }
         return value.isEmpty ? nil : value
+    }
+
+    /// The value of a column, trimmed, with its code (`map` is called once per distinct value); `nil` when the column is
+    /// absent or the value empty.
+    private mutating func mapped(
+        _ column: TradeColumn,
+        _ reader: CSVTableReader,
+        _ checker: inout TableRowChecker?,
+        map: (inout TradeNormaliser, String) -> String?
+    ) -> Mapped? {
+        guard let index = columns[column], !reader.isEmpty(index) else { return nil }
+        let allowed = checker?.allowedIndex(ofColumn: index)
+        if let allowed, allowed < codesByAllowed[column.rawValue].count,
+            let known = codesByAllowed[column.rawValue][allowed]
+        {
+            return known.text.isEmpty ? nil : known
+        }
+        let value = reader.tokenizer.withField(index) { bytes -> Mapped in
+            if let known = codes[column.rawValue].value(bytes) { return known }
+            let text = CSVText.trimmed(CSVText.decode(bytes))
+            let value = Mapped(text: text, code: text.isEmpty ? nil : map(&normaliser, text))
+            codes[column.rawValue].insert(bytes, value)
+            return value
+        }
+        if let allowed, allowed < 65_536 {
+            if allowed >= codesByAllowed[column.rawValue].count {
+                codesByAllowed[column.rawValue] += repeatElement(
+                    nil,
+                    count: allowed + 1 - codesByAllowed[column.rawValue].count
+                )
+            }
+            codesByAllowed[column.rawValue][allowed] = value
+        }
+        return value.text.isEmpty ? nil : value
+    }
+
+    /// The value of a country column, trimmed, with its country; `nil` when the column is absent or the value empty.
+    private mutating func countryValue(
+        _ column: TradeColumn,
+        _ reader: CSVTableReader,
+        _ checker: inout TableRowChecker?
+    ) -> CountryValue? {
+        guard let index = columns[column], !reader.isEmpty(index) else { return nil }
+        let allowed = checker?.allowedIndex(ofColumn: index)
+        if let allowed, allowed < countriesByAllowed[column.rawValue].count,
+            let known = countriesByAllowed[column.rawValue][allowed]
+        {
+            return known.text.isEmpty ? nil : known
+        }
+        let value = reader.tokenizer.withField(index) { bytes -> CountryValue in
+            if let known = countries[column.rawValue].value(bytes) { return known }
+            let text = CSVText.trimmed(CSVText.decode(bytes))
+            var value = CountryValue(text: text, reference: nil, known: false, notTwoLetters: false)
+            if !text.isEmpty {
+                let (reference, known) = normaliser.country(text)
+                let notTwoLetters = reference.map { $0.alpha2 != nil && $0.original.count != 2 } ?? false
+                value = CountryValue(text: text, reference: reference, known: known, notTwoLetters: notTwoLetters)
+            }
+            countries[column.rawValue].insert(bytes, value)
+            return value
+        }
+        if let allowed, allowed < 65_536 {
+            if allowed >= countriesByAllowed[column.rawValue].count {
+                countriesByAllowed[column.rawValue] += repeatElement(
+                    nil,
+                    count: allowed + 1 - countriesByAllowed[column.rawValue].count
+                )
+            }
+            countriesByAllowed[column.rawValue][allowed] = value
+        }
+        return value.text.isEmpty ? nil : value
     }
 
     /// The value of a column that differs on every row (ids, permits): not cached.
@@ -64,6 +164,25 @@ struct TradeRowReading {
     /// normalised).
     mutating func record(id: String, _ reader: CSVTableReader, report: (Diagnostic) -> Void) -> TradeRecord {
         var record = TradeRecord(id: id)
+        var checker: TableRowChecker?
+        read(into: &record, reader, checker: &checker, report: report)
+        return record
+    }
+
+    /// Reads the current row into a record (made with its id), reporting every problem; filling the caller's record
+    /// saves copying it on the way out.
+    /// - Parameters:
+    ///   - record: The record to fill.
+    ///   - reader: The table reader, on the row.
+    ///   - checker: The table schema's check of the row, when it is checked in the same pass: the codes of values it
+    ///     found in the schema's `enum`s are remembered by their index there.
+    ///   - report: Receives the problems.
+    mutating func read(
+        into record: inout TradeRecord,
+        _ reader: CSVTableReader,
+        checker: inout TableRowChecker?,
+        report: (Diagnostic) -> Void
+    ) {
         record.source = reader.rowLocation
         let row = reader.rowNumber
 
@@ -95,8 +214,9 @@ struct TradeRowReading {
             missing(.year, "year", reader, report)
         }
 
-        if let value = text(.appendix, reader) {
-            if let appendix = TradeNormaliser.appendix(value) {
+        if let mapped = mapped(.appendix, reader, &checker, map: { _, text in TradeNormaliser.appendix(text) }) {
+            let value = mapped.text
+            if let appendix = mapped.code {
                 record.appendix = appendix
             } else {
                 record.appendix = value
@@ -120,8 +240,9 @@ struct TradeRowReading {
         record.family = text(.family, reader)
         record.genus = text(.genus, reader)
 
-        if let value = text(.term, reader) {
-            if let code = normaliser.term(value) {
+        if let mapped = mapped(.term, reader, &checker, map: { $0.term($1) }) {
+            let value = mapped.text
+            if let code = mapped.code {
                 record.term = code
             } else {
                 record.term = value
@@ -147,8 +268,9 @@ struct TradeRowReading {
         record.importerQuantity = quantity(.importerQuantity, reader, report)
         record.exporterQuantity = quantity(.exporterQuantity, reader, report)
 
-        if let value = text(.unit, reader) {
-            if let code = normaliser.unit(value) {
+        if let mapped = mapped(.unit, reader, &checker, map: { $0.unit($1) }) {
+            let value = mapped.text
+            if let code = mapped.code {
                 record.unit = code
             } else {
                 record.unit = value
@@ -165,16 +287,17 @@ struct TradeRowReading {
             }
         }
 
-        record.importer = country(.importer, reader, report)
-        record.exporter = country(.exporter, reader, report)
-        record.origin = country(.origin, reader, report)
+        record.importer = country(.importer, reader, &checker, report)
+        record.exporter = country(.exporter, reader, &checker, report)
+        record.origin = country(.origin, reader, &checker, report)
 
-        record.purpose = code(.purpose, "purpose", reader, report) { $0.purpose($1) }
-        record.sourceCode = code(.source, "source", reader, report) { $0.source($1) }
+        record.purpose = code(.purpose, "purpose", reader, &checker, report) { $0.purpose($1) }
+        record.sourceCode = code(.source, "source", reader, &checker, report) { $0.source($1) }
         if record.sourceCode == nil { missing(.source, "source code", reader, report) }
 
-        if let value = text(.reporterType, reader) {
-            let upper = value.uppercased()
+        if let mapped = mapped(.reporterType, reader, &checker, map: { _, text in text.uppercased() }) {
+            let value = mapped.text
+            let upper = mapped.code ?? value.uppercased()
             record.reporterType = upper
             if upper != "I", upper != "E" {
                 normaliser.problem(
@@ -195,7 +318,6 @@ struct TradeRowReading {
         for index in columns.others where !reader.isEmpty(index) {
             record.extras[header.names[index]] = .string(reader.value(index))
         }
-        return record
     }
 
     private mutating func quantity(_ column: TradeColumn, _ reader: CSVTableReader, _ report: (Diagnostic) -> Void)
@@ -230,11 +352,14 @@ struct TradeRowReading {
         return nil
     }
 
-    private mutating func country(_ column: TradeColumn, _ reader: CSVTableReader, _ report: (Diagnostic) -> Void)
-        -> CountryRef?
-    {
-        guard let index = columns[column], let value = text(column, reader) else { return nil }
-        let (reference, known) = normaliser.country(value)
+    private mutating func country(
+        _ column: TradeColumn,
+        _ reader: CSVTableReader,
+        _ checker: inout TableRowChecker?,
+        _ report: (Diagnostic) -> Void
+    ) -> CountryRef? {
+        guard let index = columns[column], let country = countryValue(column, reader, &checker) else { return nil }
+        let (value, reference, known) = (country.text, country.reference, country.known)
         if !known, normaliser.lists != nil {
             normaliser.problem(
                 .citesCountryUnknown,
@@ -245,7 +370,7 @@ struct TradeRowReading {
                 location: { reader.location(index) },
                 report: report
             )
-        } else if let reference, reference.alpha2 != nil, reference.original.count != 2 {
+        } else if country.notTwoLetters, let reference {
             normaliser.problem(
                 .citesCountryUnknown,
                 "row \(reader.rowNumber): \(column.name.replacing("_", with: " ")) '\(CSVText.shown(value))' is read as "
@@ -264,12 +389,17 @@ struct TradeRowReading {
         _ column: TradeColumn,
         _ what: String,
         _ reader: CSVTableReader,
+        _ checker: inout TableRowChecker?,
         _ report: (Diagnostic) -> Void,
         lookup: (CITESCodeLists, String) -> String?
     ) -> String? {
-        guard let value = text(column, reader) else { return nil }
-        guard let lists = normaliser.lists else { return value.uppercased() }
-        if let code = lookup(lists, value) { return code }
+        let found = mapped(column, reader, &checker) { normaliser, text in
+            guard let lists = normaliser.lists else { return text.uppercased() }
+            return lookup(lists, text)
+        }
+        guard let found else { return nil }
+        if let code = found.code { return code }
+        let value = found.text
         normaliser.problem(
             .citesCodeUnknown,
             "row \(reader.rowNumber): \(what) '\(CSVText.shown(value))' is not a CITES \(what) code",

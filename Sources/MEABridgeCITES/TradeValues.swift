@@ -247,26 +247,32 @@ struct TradeNormaliser {
     }
 }
 
-/// Values computed from a field's bytes, remembered by those bytes (FNV-1a hash, then compared), up to a limit.
+/// Values computed from a field's bytes, remembered by those bytes (a ``ByteKeyIndex``), up to a limit.
 struct BytesCache<Value> {
-    private var entries: [UInt64: [(key: [UInt8], value: Value)]] = [:]
-    private var count = 0
+    private var index = ByteKeyIndex()
+    private var values: [Value] = []
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
+    /// The value remembered for `bytes`, if any.
+    func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        let found = index.index(of: bytes)
+        return found < 0 ? nil : values[found]
+    }
+
+    /// Remembers the value for `bytes` (not looked up before), unless the limit is reached.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        guard values.count < limit else { return }
+        index.insert(bytes)
+        values.append(value)
+    }
+
     /// The value for `bytes`, computed by `make` the first time.
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        if let bucket = entries[hash] {
-            for entry in bucket where entry.key.elementsEqual(bytes) { return entry.value }
-        }
+        if let value = value(bytes) { return value }
         let value = make(bytes)
-        if count < limit {
-            entries[hash, default: []].append((Array(bytes), value))
-            count += 1
-        }
+        insert(bytes, value)
         return value
     }
 }

@@ -537,6 +537,53 @@ public struct CSVTokenizer {
         return try decoded.withUnsafeBufferPointer { (bytes) throws(E) -> R in try body(bytes) }
     }
 
+    /// Runs the quick checks of a table schema over the current row: `quicks[i]` checks the field `columns[i]` with
+    /// `tables[i]`, and sets `allowedIndexes[i]` to the index of the value in its `enum` (-1 when it has none).
+    /// - Returns: Bit `i` set in `missing` when field `i` is a missing value (or the row has no such field), in
+    ///   `full` when it needs the full check; at most 64 checks.
+    func quickCheck(
+        _ quicks: UnsafeBufferPointer<QuickCheck>,
+        _ tables: UnsafeBufferPointer<QuickCheck.Tables>,
+        _ columns: UnsafeBufferPointer<Int>,
+        _ allowedIndexes: UnsafeMutableBufferPointer<Int32>
+    ) -> (missing: UInt64, full: UInt64) {
+        guard let tables = tables.baseAddress else { return (0, 0) }
+        var missing: UInt64 = 0
+        var full: UInt64 = 0
+        let special = Self.escapedFlag | Self.irregularFlag
+        buffer.withUnsafeBufferPointer { bytes in
+            spans.withUnsafeBufferPointer { spans in
+                for index in 0..<quicks.count {
+                    let bit = UInt64(1) << UInt64(index)
+                    let column = columns[index]
+                    allowedIndexes[index] = -1
+                    guard column < spans.count else {
+                        missing |= bit
+                        continue
+                    }
+                    let span = spans[column]
+                    let quick = quicks[index]
+                    var allowed: Int32 = -1
+                    let outcome =
+                        span.flags & special == 0
+                        ? quick.check(
+                            UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]),
+                            tables + index,
+                            &allowed
+                        )
+                        : decodedBytes(span).withUnsafeBufferPointer { quick.check($0, tables + index, &allowed) }
+                    allowedIndexes[index] = allowed
+                    switch outcome {
+                    case .valid: break
+                    case .missing: missing |= bit
+                    case .fullCheck: full |= bit
+                    }
+                }
+            }
+        }
+        return (missing, full)
+    }
+
     /// A field's value as text; bytes that are not UTF-8 are read as Windows-1252 (see ``rowHasInvalidUTF8``).
     /// - Parameter index: The 0-based field index.
     /// - Returns: The value.
@@ -644,7 +691,30 @@ public struct CSVTokenizer {
             line: line,
             column: 1,
             byteOffset: bufferOffset + rowStart,
-            path: "row \(rowNumber)"
+            path: Self.rowPath(rowNumber)
         )
+    }
+
+    /// `row N`, built without the general integer formatting (it is made for every record).
+    static func rowPath(_ row: Int) -> String {
+        guard row >= 0, row < 100_000_000_000 else { return "row \(row)" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            var digits = 0
+            var value = row
+            repeat {
+                digits += 1
+                value /= 10
+            } while value > 0
+            buffer[0] = UInt8(ascii: "r")
+            buffer[1] = UInt8(ascii: "o")
+            buffer[2] = UInt8(ascii: "w")
+            buffer[3] = UInt8(ascii: " ")
+            value = row
+            for index in stride(from: 3 + digits, to: 3, by: -1) {
+                buffer[index] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
+                value /= 10
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<(4 + digits)]), as: UTF8.self)
+        }
     }
 }

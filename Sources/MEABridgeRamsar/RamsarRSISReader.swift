@@ -111,6 +111,8 @@ public struct RamsarRSISReader: RecordReader {
     }()
 
     private let options: ReadOptions
+    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
+    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options.
@@ -146,6 +148,9 @@ public struct RamsarRSISReader: RecordReader {
     ) throws {
         var reader = CSVTableReader(source: source, name: options.sourceName)
         guard let header = try reader.readHeader(report: report) else { return }
+        let checker = schemaCheck.map {
+            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
+        }
         var columns: [Column: Int] = [:]
         var byKey: [String: Column] = [:]
         for (column, names) in Self.aliases {
@@ -174,6 +179,7 @@ public struct RamsarRSISReader: RecordReader {
         try withoutActuallyEscaping(report) { report in
             try readRows(
                 &reader,
+                checker: checker,
                 header: header,
                 columns: columns,
                 others: others,
@@ -186,6 +192,7 @@ public struct RamsarRSISReader: RecordReader {
 
     private func readRows(
         _ reader: inout CSVTableReader,
+        checker: TableRowChecker?,
         header: CSVHeader,
         columns: [Column: Int],
         others: [Int],
@@ -193,7 +200,8 @@ public struct RamsarRSISReader: RecordReader {
         emit: (Record) throws -> Void,
         report: @escaping (Diagnostic) -> Void
     ) throws {
-        while try reader.nextRow(report: report) {
+        var checker = checker
+        while try reader.nextRow(checking: &checker, report: report) {
             let row = RowMapping(reader: reader, columns: columns, report: report)
             guard let id = row.text(.id) else {
                 report(
@@ -347,5 +355,32 @@ enum JSONNumberText {
         } else {
             out.append(contentsOf: value.description.utf8)
         }
+    }
+}
+
+extension RamsarRSISReader: SchemaCheckingReader {
+    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
+    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read; the schema's
+    /// diagnostics come in row order with the reader's.
+    /// - Parameters:
+    ///   - source: The CSV bytes.
+    ///   - validator: The schema validator chosen for the input.
+    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
+    ///   - emit: Receives each Site.
+    ///   - report: Receives each diagnostic.
+    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
+    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
+    public mutating func read(
+        from source: some ByteSource,
+        validatingWith validator: any SchemaValidator,
+        maxErrors: Int,
+        emit: (Record) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws -> Bool {
+        guard let validator = validator as? TableSchemaValidator else { return false }
+        schemaCheck = (validator, maxErrors)
+        defer { schemaCheck = nil }
+        try read(from: source, emit: emit, report: report)
+        return true
     }
 }

@@ -1,28 +1,3 @@
-/// Byte strings looked up without building `String`s (the allowed values of an `enum`).
-struct ByteStringSet: Sendable {
-    private var buckets: [UInt64: [[UInt8]]] = [:]
-
-    init(_ values: [String]) {
-        for value in values {
-            let bytes = Array(value.utf8)
-            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
-            buckets[hash, default: []].append(bytes)
-        }
-    }
-
-    /// FNV-1a, 64 bits.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let candidates = buckets[Self.hash(bytes)] else { return false }
-        return candidates.contains { $0.elementsEqual(bytes) }
-    }
-}
-
 /// The checks of a field that can be made on a value's bytes, without building text.
 ///
 /// Missing values, plain text with or without an `enum`, and bare integers and decimals with their bounds are
@@ -42,16 +17,53 @@ struct QuickCheck: Sendable {
         case text, integer, number, other
     }
 
+    /// The byte strings a check compares values with, kept apart so that a `QuickCheck` is a plain value, copied
+    /// for free in the pass over each row.
+    struct Tables: Sendable {
+        /// The missing values other than the empty one.
+        let missing: [[UInt8]]
+        /// The `enum` values of a text field.
+        let allowed: ByteKeyIndex
+    }
+
     let kind: Kind
     let emptyIsMissing: Bool
-    let missing: [[UInt8]]
-    let allowed: ByteStringSet?
+    let hasMissing: Bool
+    let hasAllowed: Bool
     let minimum: Double?
     let maximum: Double?
 
-    init(field: TableSchema.Field, missingValues: [String], minimum: Double?, maximum: Double?, needsValue: Bool) {
+    /// Creates the quick check of a field, and the tables its `check(_:_:)` is given.
+    static func make(
+        field: TableSchema.Field,
+        missingValues: [String],
+        minimum: Double?,
+        maximum: Double?,
+        needsValue: Bool
+    ) -> (QuickCheck, Tables) {
+        var tables: Tables?
+        let check = QuickCheck(
+            field: field,
+            missingValues: missingValues,
+            minimum: minimum,
+            maximum: maximum,
+            needsValue: needsValue,
+            tables: &tables
+        )
+        return (check, tables ?? Tables(missing: [], allowed: ByteKeyIndex(capacity: 0)))
+    }
+
+    private init(
+        field: TableSchema.Field,
+        missingValues: [String],
+        minimum: Double?,
+        maximum: Double?,
+        needsValue: Bool,
+        tables: inout Tables?
+    ) {
         emptyIsMissing = missingValues.contains("")
-        missing = missingValues.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        let missing = missingValues.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        hasMissing = !missing.isEmpty
         self.minimum = minimum
         self.maximum = maximum
         let constraints = field.constraints
@@ -69,15 +81,35 @@ struct QuickCheck: Sendable {
         default:
             kind = .other
         }
-        allowed = kind == .text ? constraints.enumValues.map(ByteStringSet.init) : nil
+        let allowed = kind == .text ? constraints.enumValues.map { ByteKeyIndex($0) } : nil
+        hasAllowed = allowed != nil
+        tables = Tables(missing: missing, allowed: allowed ?? ByteKeyIndex(capacity: 0))
     }
 
-    func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    /// Checks a value.
+    /// - Parameters:
+    ///   - bytes: The value.
+    ///   - tables: This check's `tables`.
+    ///   - allowedIndex: Receives the index of a valid value in the `enum` (`tables.allowed`); left alone otherwise.
+    /// - Returns: Whether it is valid, missing, or needs the full check.
+    func check(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ tables: UnsafePointer<Tables>,
+        _ allowedIndex: inout Int32
+    ) -> Outcome {
         if bytes.isEmpty { return emptyIsMissing ? .missing : .fullCheck }
-        for value in missing where value.elementsEqual(bytes) { return .missing }
+        if hasMissing {
+            for index in tables.pointee.missing.indices where tables.pointee.missing[index].elementsEqual(bytes) {
+                return .missing
+            }
+        }
         switch kind {
         case .text:
-            if let allowed { return allowed.contains(bytes) ? .valid : .fullCheck }
+            if hasAllowed {
+                let found = tables.pointee.allowed.index(of: bytes)
+                allowedIndex = Int32(truncatingIfNeeded: found)
+                return found >= 0 ? .valid : .fullCheck
+            }
             return .valid
         case .integer:
             guard let value = Self.integer(bytes) else { return .fullCheck }

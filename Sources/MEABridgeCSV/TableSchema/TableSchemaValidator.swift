@@ -120,24 +120,6 @@ public struct TableSchemaValidator: SchemaValidator {
         }
     }
 
-    /// One field matched to a column, with what checking it needs.
-    private struct Check {
-        let field: TableSchema.Field
-        let column: Int
-        let caster: FieldCaster
-        let quick: QuickCheck
-        let missing: Set<String>
-        let emptyIsMissing: Bool
-        let required: Bool
-        let enumKeys: Set<String>?
-        let pattern: Regex<AnyRegexOutput>?
-        let minimum: Double?
-        let maximum: Double?
-        /// Whether the field is part of the primary key (its value is needed for the key).
-        let inKey: Bool
-        var unique: UniquenessTracker?
-    }
-
     private func run(
         source: some ByteSource,
         sourceName: String,
@@ -147,261 +129,26 @@ public struct TableSchemaValidator: SchemaValidator {
     ) throws {
         var reader = CSVTableReader(source: source, name: sourceName)
         guard let header = try reader.readHeader(report: report) else { return }
-        let primaryKeys = Set(schema.primaryKey.map(CSVText.headerKey))
-        var checks: [Check] = []
-        var matched = Set<Int>()
-        for field in schema.fields {
-            let key = CSVText.headerKey(field.name)
-            let required = field.constraints.required || primaryKeys.contains(key)
-            guard let column = header.index(of: field.name) ?? header.index(compact: [field.name]) else {
-                report(
-                    Diagnostic(
-                        id: .schemaColumnMissing,
-                        severity: required ? .error : .note,
-                        message: required
-                            ? "the header has no column '\(field.name)', which the schema requires"
-                            : "the header has no column '\(field.name)' (optional in the schema)",
-                        location: reader.tokenizer.rowLocation
-                    )
-                )
-                continue
-            }
-            matched.insert(column)
-            let missingValues = field.missingValues ?? schema.missingValues
-            let caster = FieldCaster(field)
-            var pattern: Regex<AnyRegexOutput>?
-            if let text = field.constraints.pattern { pattern = try? Regex(text) }
-            let minimum = field.constraints.minimum.flatMap { caster.cast($0)?.order }
-            let maximum = field.constraints.maximum.flatMap { caster.cast($0)?.order }
-            let inKey = primaryKeys.contains(key)
-            checks.append(
-                Check(
-                    field: field,
-                    column: column,
-                    caster: caster,
-                    quick: QuickCheck(
-                        field: field,
-                        missingValues: missingValues,
-                        minimum: minimum,
-                        maximum: maximum,
-                        needsValue: inKey || field.constraints.unique
-                    ),
-                    missing: Set(missingValues),
-                    emptyIsMissing: missingValues.contains(""),
-                    required: required,
-                    enumKeys: field.constraints.enumValues.map { Set($0.compactMap { caster.cast($0)?.key }) },
-                    pattern: pattern,
-                    minimum: minimum,
-                    maximum: maximum,
-                    inKey: inKey,
-                    unique: field.constraints.unique ? UniquenessTracker(limit: Self.uniquenessLimit) : nil
-                )
-            )
-        }
-        for column in 0..<header.namedCount where !matched.contains(column) && !header.names[column].isEmpty {
-            report(
-                Diagnostic(
-                    id: .schemaColumnUnknown,
-                    severity: .warning,
-                    message: "column '\(header.names[column])' is not in the schema; its values are not checked",
-                    location: reader.tokenizer.location(ofField: column, name: header.names[column])
-                )
-            )
-        }
-        let keyCount = checks.filter(\.inKey).count
-        var primaryKey =
-            !schema.primaryKey.isEmpty && keyCount == schema.primaryKey.count
-            ? UniquenessTracker(limit: Self.uniquenessLimit) : nil
-        // The key's parts in the schema's order.
-        let keyOrder = schema.primaryKey.compactMap { name in
-            checks.firstIndex { CSVText.headerKey($0.field.name) == CSVText.headerKey(name) }
-        }
-        var keyParts: [String?] = Array(repeating: nil, count: checks.count)
-
+        var checker = TableRowChecker(schema: schema, header: header, reader: reader, report: report)
         while errors() < limit, try reader.nextRow(report: report) {
-            for index in checks.indices {
-                let column = checks[index].column
-                // Most values are checked on their bytes, without building text.
-                let quick: QuickCheck.Outcome =
-                    column < reader.fieldCount
-                    ? reader.tokenizer.withField(column) { checks[index].quick.check($0) } : .missing
-                switch quick {
-                case .valid:
-                    continue
-                case .missing:
-                    if checks[index].required {
-                        let text = reader.value(column)
-                        let what =
-                            text.isEmpty
-                            ? "is empty, but the schema requires a value"
-                            : "is a missing value, but the schema requires a value"
-                        problem(.schemaRequired, what, text, checks[index], reader, report)
-                    }
-                case .fullCheck:
-                    keyParts[index] = fullCheck(&checks[index], reader.value(column), reader, report)
-                }
-            }
-            if primaryKey != nil {
-                let parts = keyOrder.compactMap { keyParts[$0] }
-                if parts.count == keyOrder.count {
-                    let key = parts.joined(separator: "\u{1F}")
-                    let outcome = primaryKey?.insert(key, row: reader.rowNumber)
-                    if case .duplicate(let row)? = outcome {
-                        var at = reader.rowLocation
-                        at.path = "row \(reader.rowNumber), column \(schema.primaryKey.joined(separator: "+"))"
-                        report(
-                            Diagnostic(
-                                id: .schemaUnique,
-                                severity: .error,
-                                message: "row \(reader.rowNumber): the primary key "
-                                    + "(\(schema.primaryKey.joined(separator: ", "))) '\(parts.joined(separator: ", "))' "
-                                    + "repeats row \(row)",
-                                location: at
-                            )
-                        )
-                    } else if case .limitReached? = outcome {
-                        report(limitNote("primary key", reader))
-                    }
-                }
-                for index in keyOrder { keyParts[index] = nil }
-            }
+            checker.check(reader, report: report)
         }
     }
 
-    /// Checks one value as text: type, format and every constraint, reporting each problem.
-    /// - Returns: The value's key when it is valid (for the primary key).
-    private func fullCheck(
-        _ check: inout Check,
-        _ text: String,
-        _ reader: CSVTableReader,
-        _ report: (Diagnostic) -> Void
-    ) -> String? {
-        if check.missing.contains(text) {
-            if check.required {
-                let what =
-                    text.isEmpty
-                    ? "is empty, but the schema requires a value"
-                    : "is a missing value, but the schema requires a value"
-                problem(.schemaRequired, what, text, check, reader, report)
-            }
-            return nil
-        }
-        guard let value = check.caster.cast(text) else {
-            let trimmed = CSVText.trimmed(text)
-            let spaces =
-                trimmed != text && !trimmed.isEmpty && check.caster.cast(trimmed) != nil
-                ? ": it has spaces around it (without them it would be valid)" : ""
-            problem(.schemaType, "is not \(check.caster.expectation)\(spaces)", text, check, reader, report)
-            return nil
-        }
-        let constraints = check.field.constraints
-        if let keys = check.enumKeys, !keys.contains(value.key) {
-            let allowed = constraints.enumValues ?? []
-            let listed = allowed.count <= 12 ? ": " + allowed.joined(separator: ", ") : " (\(allowed.count) values)"
-            problem(.schemaEnum, "is not one of the allowed values\(listed)", text, check, reader, report)
-        }
-        if let pattern = check.pattern, (try? pattern.wholeMatch(in: text)) == nil {
-            problem(
-                .schemaPattern,
-                "does not match the pattern \(constraints.pattern ?? "")",
-                text,
-                check,
-                reader,
-                report
-            )
-        }
-        if let order = value.order {
-            if let minimum = check.minimum, order < minimum {
-                problem(.schemaRange, "is below the minimum \(constraints.minimum ?? "")", text, check, reader, report)
-            }
-            if let maximum = check.maximum, order > maximum {
-                problem(.schemaRange, "is above the maximum \(constraints.maximum ?? "")", text, check, reader, report)
-            }
-        }
-        if let length = value.length {
-            if let minimum = constraints.minLength, length < minimum {
-                problem(.schemaRange, "is shorter than the minimum length \(minimum)", text, check, reader, report)
-            }
-            if let maximum = constraints.maxLength, length > maximum {
-                problem(.schemaRange, "is longer than the maximum length \(maximum)", text, check, reader, report)
-            }
-        }
-        if check.unique != nil {
-            let outcome = check.unique?.insert(value.key, row: reader.rowNumber)
-            if case .duplicate(let row)? = outcome {
-                problem(
-                    .schemaUnique,
-                    "repeats the value of row \(row); the field is unique",
-                    text,
-                    check,
-                    reader,
-                    report
-                )
-            } else if case .limitReached? = outcome {
-                report(limitNote(check.field.name, reader))
-            }
-        }
-        return value.key
-    }
-
-    private func limitNote(_ what: String, _ reader: CSVTableReader) -> Diagnostic {
-        Diagnostic(
-            id: .schemaUnique,
-            severity: .note,
-            message: "uniqueness of \(what) is checked for the first \(Self.uniquenessLimit) distinct values only, "
-                + "to keep memory bounded; later rows are not checked",
-            location: reader.rowLocation
-        )
-    }
-
-    private func problem(
-        _ id: DiagnosticID,
-        _ what: String,
-        _ value: String,
-        _ check: Check,
-        _ reader: CSVTableReader,
-        _ report: (Diagnostic) -> Void
-    ) {
-        let name = check.field.name
-        let shown = value.isEmpty ? "the value" : "'\(CSVText.shown(value))'"
-        report(
-            Diagnostic(
-                id: id,
-                severity: .error,
-                message: "row \(reader.rowNumber), column '\(name)': \(shown) \(what)",
-                location: reader.location(check.column)
-            )
-        )
-    }
-}
-
-/// Remembers values by 64-bit hash (a collision, about one in 10^7 at two million values, would report a false
-/// duplicate) with the row that first had each, up to a limit.
-struct UniquenessTracker {
-    enum Outcome {
-        case new
-        case duplicate(row: Int)
-        case limitReached
-        case notTracked
-    }
-
-    private var rows: [UInt64: UInt32] = [:]
-    private let limit: Int
-    private var full = false
-
-    init(limit: Int) { self.limit = limit }
-
-    mutating func insert(_ key: String, row: Int) -> Outcome {
-        var hasher = Hasher()
-        hasher.combine(key)
-        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-        if let first = rows[hash] { return .duplicate(row: Int(first)) }
-        if full { return .notTracked }
-        if rows.count >= limit {
-            full = true
-            return .limitReached
-        }
-        rows[hash] = UInt32(truncatingIfNeeded: row)
-        return .new
+    /// Starts checking a table against the schema in the same pass as a reader reads it: the reader reads the
+    /// header, creates the checker, then calls ``TableRowChecker/check(_:report:)`` on each data row.
+    /// - Parameters:
+    ///   - header: The table's header.
+    ///   - reader: The table reader, positioned on the header row.
+    ///   - maxErrors: The most errors to report.
+    ///   - report: Receives the header's problems (columns missing or not in the schema).
+    /// - Returns: The checker.
+    public func rowChecker(
+        header: CSVHeader,
+        reader: CSVTableReader,
+        maxErrors: Int,
+        report: (Diagnostic) -> Void
+    ) -> TableRowChecker {
+        TableRowChecker(schema: schema, header: header, reader: reader, maxErrors: maxErrors, report: report)
     }
 }

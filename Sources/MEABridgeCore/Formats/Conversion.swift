@@ -123,7 +123,7 @@ public enum Conversion {
                 try Pipeline.run(
                     batchSize: 32,
                     capacity: 8,
-                    produce: { (emit: (Event) throws -> Void) in
+                    produce: { (emit: (consuming Event) throws -> Void) in
                         var (reader, source, check, finish) = work.value
                         try reader.read(
                             from: source,

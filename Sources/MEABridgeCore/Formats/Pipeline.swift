@@ -24,7 +24,7 @@ public enum Pipeline {
     public static func run<Event: Sendable>(
         batchSize: Int = 1024,
         capacity: Int = 4,
-        produce: @escaping @Sendable (_ emit: (Event) throws -> Void) throws -> Void,
+        produce: @escaping @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void,
         consume: (Event) throws -> Void
     ) throws {
         let channel = Channel<Event>(capacity: max(1, capacity))
@@ -44,13 +44,15 @@ public enum Pipeline {
             ) == 0
         else {
             Unmanaged<Work<Event>>.fromOpaque(context).release()
-            try produce { try consume($0) }
+            try produce { event in try consume(event) }
             return
         }
         var consumerError: (any Error)?
-        while let batch = channel.pop() {
+        while var batch = channel.pop() {
             do {
-                for event in batch { try consume(event) }
+                // The producer reversed the batch: popping from the end moves each event out in order, without
+                // copying it (a record's strings are not retained and released once more).
+                while let event = batch.popLast() { try consume(event) }
             } catch {
                 consumerError = error
                 channel.cancel()
@@ -66,12 +68,12 @@ public enum Pipeline {
     private final class Work<Event: Sendable>: ProducerWork, @unchecked Sendable {
         let channel: Channel<Event>
         let batchSize: Int
-        let produce: @Sendable (_ emit: (Event) throws -> Void) throws -> Void
+        let produce: @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void
 
         init(
             channel: Channel<Event>,
             batchSize: Int,
-            produce: @escaping @Sendable (_ emit: (Event) throws -> Void) throws -> Void
+            produce: @escaping @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void
         ) {
             self.channel = channel
             self.batchSize = batchSize
@@ -82,18 +84,22 @@ public enum Pipeline {
             var batch: [Event] = []
             batch.reserveCapacity(batchSize)
             do {
-                try produce { event in
-                    batch.append(event)
+                try produce { (event: consuming Event) in
+                    batch.append(consume event)
                     if batch.count >= batchSize {
+                        batch.reverse()
                         guard channel.push(batch) else { throw Cancelled() }
-                        batch.removeAll(keepingCapacity: true)
+                        batch = []
+                        batch.reserveCapacity(batchSize)
                     }
                 }
+                batch.reverse()
                 if !batch.isEmpty { _ = channel.push(batch) }
                 channel.finish(failure: nil)
             } catch is Cancelled {
                 channel.finish(failure: nil)
             } catch {
+                batch.reverse()
                 if !batch.isEmpty { _ = channel.push(batch) }
                 channel.finish(failure: error)
             }

@@ -2,6 +2,7 @@
 // generate-trade-csv --slice ROWS INPUT OUTPUT
 // generate-trade-csv --tokenize INPUT
 // generate-trade-csv --validate INPUT SCHEMA
+// generate-trade-csv --read INPUT SCHEMA
 //
 // Writes a deterministic CSV shaped like the CITES Trade Database bulk release (20 columns, quoted text columns,
 // empty cells, accents) of about SIZE_MB megabytes (10^6 bytes; default 1000): it stops after the row that crosses
@@ -11,11 +12,16 @@
 // `--slice` copies the header and the first ROWS rows of INPUT (for tools too slow for the whole file).
 // `--tokenize` runs MEABridge's raw CSV tokenizer over INPUT, counting rows and fields; `--validate` runs only its
 // table-schema validator (no records, no rules). Both are available when this target is built with the
-// MEABridgeCSV module (see Tools/Benchmarks/README.md).
+// MEABridgeCSV module (see Tools/Benchmarks/README.md). `--read` runs the cites-trade-csv reader with the table schema
+// checked in the same pass, as `meabridge validate --schema` does, but hands the records to nothing (no rules): the
+// ceiling of the one-pass validation; it needs the MEABridgeCITES module too.
 
 #if canImport(MEABridgeCSV)
     import MEABridgeCSV
     import MEABridgeCore
+#endif
+#if canImport(MEABridgeCITES)
+    import MEABridgeCITES
 #endif
 
 #if canImport(Glibc)
@@ -42,12 +48,14 @@ let usage = """
            generate-trade-csv --slice ROWS INPUT OUTPUT
            generate-trade-csv --tokenize INPUT
            generate-trade-csv --validate INPUT SCHEMA
+           generate-trade-csv --read INPUT SCHEMA
       OUTPUT   the CSV to write (written to OUTPUT.partial, then renamed)
       SIZE_MB  target size in megabytes of 10^6 bytes (default 1000); generation stops after the row that crosses it
       --seed   the PRNG seed (default 20240501); the same seed and size always give the same bytes
       --slice  copy the header and the first ROWS data rows of INPUT to OUTPUT
       --tokenize  count the rows and fields of INPUT with MEABridge's CSV tokenizer and print MB/s
       --validate  check INPUT against the table schema SCHEMA with MEABridge's table-schema validator only
+      --read      read INPUT with the cites-trade-csv reader, checking it against SCHEMA in the same pass (no rules)
     """
 
 /// Buffers output and writes it in 1 MiB chunks.
@@ -177,6 +185,47 @@ func validate(input: String, schema: String) -> Never {
     #endif
 }
 
+/// `--read INPUT SCHEMA`: the cites-trade-csv reader with the table schema in one pass, records dropped.
+func readOnePass(input: String, schema: String) -> Never {
+    #if canImport(MEABridgeCITES)
+        do {
+            let validator = try TableSchemaValidator(schemaPath: schema)
+            let source = try FileByteSource(path: input)
+            let size = source.size ?? 0
+            let start = monotonicSeconds()
+            var records = 0
+            var errors = 0
+            var warnings = 0
+            var reader = CITESTradeReader(options: ReadOptions(sourceName: input))
+            let used = try reader.read(
+                from: source,
+                validatingWith: validator,
+                maxErrors: 1000,
+                emit: { _ in records += 1 },
+                report: { diagnostic in
+                    if diagnostic.severity >= .error {
+                        errors += 1
+                    } else if diagnostic.severity == .warning {
+                        warnings += 1
+                    }
+                    if errors + warnings <= 5 { printError(diagnostic.formatted) }
+                }
+            )
+            guard used else { fail("the reader did not take the table schema") }
+            let seconds = monotonicSeconds() - start
+            print(
+                "generate-trade-csv: read \(records) records of \(size) bytes with the schema in \(Int(seconds * 1000)) ms: "
+                    + "\(Int(Double(size) / 1e6 / seconds)) MB/s, \(errors) errors, \(warnings) warnings"
+            )
+            exit(errors > 0 ? 1 : 0)
+        } catch {
+            fail("\(error)")
+        }
+    #else
+        fail("--read needs this target built with the MEABridgeCITES module (see Tools/Benchmarks/README.md)")
+    #endif
+}
+
 var positional: [String] = []
 var seed: UInt64 = 20_240_501
 var arguments = CommandLine.arguments.dropFirst()
@@ -196,6 +245,9 @@ while let argument = arguments.popFirst() {
     case "--tokenize":
         guard let input = arguments.popFirst() else { fail("--tokenize needs INPUT") }
         tokenize(input: input)
+    case "--read":
+        guard let input = arguments.popFirst(), let schema = arguments.popFirst() else { fail("--read needs INPUT SCHEMA") }
+        readOnePass(input: input, schema: schema)
     case "--validate":
         guard let input = arguments.popFirst(), let schema = arguments.popFirst() else {
             fail("--validate needs INPUT SCHEMA")

@@ -62,6 +62,14 @@ struct InputOptions: ParsableArguments {
     )
     var entity: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The field separator of a CSV input: comma, semicolon, tab or pipe (default: detected).",
+            valueName: "separator"
+        )
+    )
+    var delimiter: String?
+
     @Option(help: "The most diagnostics to print.")
     var maxDiagnostics = 1000
 
@@ -117,6 +125,7 @@ struct ConvertCommand: ParsableCommand {
         job.from = inputOptions.from
         job.to = to
         job.entity = inputOptions.entity
+        job.delimiter = inputOptions.delimiter
         job.output = output
         job.serviceRoot = serviceRoot
         job.includeSource = !noSource
@@ -161,6 +170,7 @@ struct ValidateCommand: ParsableCommand {
         var job = ValidateJob(input: inputOptions.input)
         job.from = inputOptions.from
         job.entity = inputOptions.entity
+        job.delimiter = inputOptions.delimiter
         job.schema = schema
         job.schemaDirectory = schemaDir
         job.format = format
@@ -188,6 +198,7 @@ struct InspectCommand: ParsableCommand {
         var job = InspectJob(input: inputOptions.input)
         job.from = inputOptions.from
         job.entity = inputOptions.entity
+        job.delimiter = inputOptions.delimiter
         job.json = json
         job.maxDiagnostics = inputOptions.maxDiagnostics
         job.rulesProfile = inputOptions.rules

@@ -133,6 +133,17 @@ func parseEntity(_ name: String?, console: Console) throws(CommandExit) -> Entit
     return kind
 }
 
+/// Parses `--delimiter`.
+func parseDelimiter(_ name: String?, console: Console) throws(CommandExit) -> FieldSeparator? {
+    guard let name else { return nil }
+    guard let separator = FieldSeparator(name: name) else {
+        let known = FieldSeparator.allCases.map(\.rawValue).joined(separator: ", ")
+        console.err("meabridge: error: unknown delimiter '\(name)'; delimiters: \(known) [cli.unknown-delimiter]\n")
+        throw CommandExit(.usage)
+    }
+    return separator
+}
+
 /// `meabridge convert`: reads one input, checks each record, writes one output atomically.
 public struct ConvertJob: Sendable {
     /// The input path, or `-` for standard input.
@@ -143,6 +154,8 @@ public struct ConvertJob: Sendable {
     public var to = "ndjson"
     /// Only this entity (also assumed for records that do not say).
     public var entity: String?
+    /// The field separator of a CSV input (`comma`, `semicolon`, `tab`, `pipe`); detected when `nil`.
+    public var delimiter: String?
     /// The output path, or `-` for standard output.
     public var output = "-"
     /// The OData service root for `__metadata.uri`.
@@ -190,7 +203,8 @@ public struct ConvertJob: Sendable {
         let readerType = try chooseReader(from, input: opened, registry: registry, console: console)
         let profile = try loadProfile(rulesProfile, registry: registry, console: console)
         let printer = DiagnosticPrinter(console: console, limit: maxDiagnostics, profile: profile)
-        let options = ReadOptions(entity: entityKind, sourceName: input)
+        let delimiter = try parseDelimiter(self.delimiter, console: console)
+        let options = ReadOptions(entity: entityKind, sourceName: input, delimiter: delimiter)
         var reader = readerType.init(options: options)
         var writer = writerType.init(options: WriteOptions(serviceRoot: serviceRoot, includeSource: includeSource))
         var rules = HarmonisedRules()
@@ -266,6 +280,8 @@ public struct InspectJob: Sendable {
     public var from = "auto"
     /// The entity to assume for records that do not say.
     public var entity: String?
+    /// The field separator of a CSV input; detected when `nil`.
+    public var delimiter: String?
     /// Whether to print JSON instead of text.
     public var json = false
     /// The most diagnostics printed.
@@ -299,7 +315,8 @@ public struct InspectJob: Sendable {
             keep: maxDiagnostics,
             profile: profile
         )
-        var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input))
+        let delimiter = try parseDelimiter(self.delimiter, console: console)
+        var reader = readerType.init(options: ReadOptions(entity: entityKind, sourceName: input, delimiter: delimiter))
         var rules = HarmonisedRules()
         var counts: [EntityKind: Int] = [:]
         try reader.read(

@@ -38,6 +38,8 @@ public struct ValidateJob: Sendable {
     public var from = "auto"
     /// The entity of records that do not name theirs.
     public var entity: String?
+    /// The field separator of a CSV input (`comma`, `semicolon`, `tab`, `pipe`); detected when `nil`.
+    public var delimiter: String?
     /// A schema file to check the input against, instead of the one registered for its format.
     public var schema: String?
     /// Where registered schemas are looked up.
@@ -100,7 +102,11 @@ public struct ValidateJob: Sendable {
             )
             return collector.report.errorCount > 0 ? .diagnostics : .ok
         }
-        let readOptions = ReadOptions(entity: entityKind, sourceName: input)
+        let readOptions = ReadOptions(
+            entity: entityKind,
+            sourceName: input,
+            delimiter: try parseDelimiter(delimiter, console: console)
+        )
 
         // 1. The schema: the one given, else the one registered for the format.
         var schemaPath = schema

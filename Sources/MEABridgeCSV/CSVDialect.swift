@@ -1,4 +1,4 @@
-import MEABridgeCore
+public import MEABridgeCore
 
 /// How a CSV file separates its fields: the separator and the quote character (RFC 4180 doubles the quote inside
 /// a quoted field).
@@ -43,13 +43,14 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
     /// Parses a dialect name: `comma`, `semicolon`, `tab`, `pipe`, or a single character (`,`, `;`, `\t`, `|`).
     /// - Parameter name: The name or character.
     public init?(name: String) {
-        switch name.lowercased() {
-        case "comma", ",": self = .comma
-        case "semicolon", ";": self = .semicolon
-        case "tab", "\t", "\\t", "tsv": self = .tab
-        case "pipe", "|": self = .pipe
-        default: return nil
-        }
+        guard let separator = FieldSeparator(name: name) else { return nil }
+        self.init(separator)
+    }
+
+    /// The dialect of a separator, with the double quote.
+    /// - Parameter separator: The separator.
+    public init(_ separator: FieldSeparator) {
+        self.init(separator: separator.byte)
     }
 
     /// Guesses the separator from the first bytes of a file.

@@ -101,14 +101,53 @@ public struct ReadOptions: Sendable {
     public var entity: EntityKind?
     /// The name used in source locations.
     public var sourceName: String
+    /// The field separator of delimited-text (CSV) inputs (`--delimiter`); `nil` to detect it.
+    public var delimiter: FieldSeparator?
 
     /// Creates read options.
     /// - Parameters:
     ///   - entity: The entity type to assume.
     ///   - sourceName: The name used in source locations.
-    public init(entity: EntityKind? = nil, sourceName: String) {
+    ///   - delimiter: The field separator of CSV inputs, or `nil` to detect it.
+    public init(entity: EntityKind? = nil, sourceName: String, delimiter: FieldSeparator? = nil) {
         self.entity = entity
         self.sourceName = sourceName
+        self.delimiter = delimiter
+    }
+}
+
+/// The field separators of delimited text that the CSV readers understand.
+public enum FieldSeparator: String, Sendable, CaseIterable {
+    /// `,`
+    case comma
+    /// `;` (Excel in locales with a decimal comma)
+    case semicolon
+    /// A tab (TSV).
+    case tab
+    /// `|`
+    case pipe
+
+    /// Parses a name or the character itself: `comma` or `,`, `semicolon` or `;`, `tab`, `\t` or `tsv`, `pipe` or
+    /// `|` (case-insensitive).
+    /// - Parameter name: The name or character.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "comma", ",": self = .comma
+        case "semicolon", ";": self = .semicolon
+        case "tab", "\t", "\\t", "tsv": self = .tab
+        case "pipe", "|": self = .pipe
+        default: return nil
+        }
+    }
+
+    /// The separator byte.
+    public var byte: UInt8 {
+        switch self {
+        case .comma: UInt8(ascii: ",")
+        case .semicolon: UInt8(ascii: ";")
+        case .tab: 0x09
+        case .pipe: UInt8(ascii: "|")
+        }
     }
 }
 

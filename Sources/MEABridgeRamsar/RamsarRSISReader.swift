@@ -146,7 +146,11 @@ public struct RamsarRSISReader: RecordReader {
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        var reader = CSVTableReader(source: source, name: options.sourceName, dialect: options.delimiter.map(CSVDialect.init))
+        var reader = CSVTableReader(
+            source: source,
+            name: options.sourceName,
+            dialect: options.delimiter.map(CSVDialect.init)
+        )
         guard let header = try reader.readHeader(report: report) else { return }
         let checker = schemaCheck.map {
             $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)

@@ -1,7 +1,7 @@
 public import OrderedCollections
 
 /// One canonical record of any entity type: what flows from readers through rules to writers.
-public enum Record: Sendable, Hashable, Codable {
+public indirect enum Record: Sendable, Hashable, Codable {
     /// A meeting.
     case meeting(Meeting)
     /// A decision.
@@ -21,7 +21,7 @@ public enum Record: Sendable, Hashable, Codable {
     /// A party's status towards a treaty.
     case countryProfile(CountryProfile)
     /// A line of CITES trade data.
-    indirect case tradeRecord(TradeRecord)
+    case tradeRecord(TradeRecord)
     /// A species or other taxon with its listings.
     case taxon(Taxon)
 

@@ -118,11 +118,11 @@ public enum Conversion {
         try withoutActuallyEscaping(check) { check in
             try withoutActuallyEscaping(finish) { finish in
                 let work = Handoff((reader: reader, source: source, check: check, finish: finish))
-                // Small batches: records can be large (a decision with its texts is tens of KB), and a record should
-                // still be in the cache when the writer takes it.
+                // Batches of 128: few enough meetings of the two threads, and a bounded number of records in flight
+                // (a decision with its texts is tens of KB).
                 try Pipeline.run(
-                    batchSize: 32,
-                    capacity: 8,
+                    batchSize: 128,
+                    capacity: 4,
                     produce: { (emit: (consuming Event) throws -> Void) in
                         var (reader, source, check, finish) = work.value
                         try reader.read(

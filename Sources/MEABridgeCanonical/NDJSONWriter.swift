@@ -18,6 +18,10 @@ public struct NDJSONWriter: RecordWriter {
     )
 
     private let options: WriteOptions
+    /// `"entity":"<kind>"` of the last record's entity, encoded once per entity.
+    private var entityMember: (kind: EntityKind, bytes: [UInt8])?
+    /// `"source":{"file":"<file>","line":` of the last record's file, encoded once per file.
+    private var sourcePrefix: (file: String, bytes: [UInt8])?
 
     /// Creates a writer.
     /// - Parameter options: `includeSource` controls the `source` member.
@@ -34,20 +38,45 @@ public struct NDJSONWriter: RecordWriter {
     ///   - report: Unused: every canonical value has an NDJSON form.
     public mutating func write(_ record: Record, into out: inout [UInt8], report: (Diagnostic) -> Void) {
         var object = JSONObjectOutput.begin(&out)
-        object.string("entity", record.kind.rawValue, &out)
+        let kind = record.kind
+        if entityMember?.kind != kind {
+            var bytes: [UInt8] = []
+            var member = JSONObjectOutput()
+            member.string("entity", kind.rawValue, &bytes)
+            entityMember = (kind, bytes)
+        }
+        object.encodedMembers(entityMember?.bytes ?? [], &out)
         object.string("id", record.id, &out)
         let renderer = PropertyRenderer(style: .canonical, entity: record.kind)
         renderer.forEachProperty(of: record) { renderer.append($0, to: &object, &out) }
         let extras = record.extras
         if !extras.isEmpty { object.extra("extras", .object(extras), &out) }
         if options.includeSource, let source = record.source {
-            object.key("source", &out)
-            var location = JSONObjectOutput.begin(&out)
-            location.string("file", source.source, &out)
-            location.integer("line", source.line.map(Int64.init), &out)
-            location.integer("column", source.column.map(Int64.init), &out)
-            location.string("pointer", source.path, &out)
-            location.end(&out)
+            if let line = source.line {
+                // The common case, every record of a file: the members up to the line are the same each time.
+                if sourcePrefix?.file != source.source {
+                    var bytes: [UInt8] = []
+                    var member = JSONObjectOutput()
+                    member.key("source", &bytes)
+                    var location = JSONObjectOutput.begin(&bytes)
+                    location.string("file", source.source, &bytes)
+                    location.key("line", &bytes)
+                    sourcePrefix = (source.source, bytes)
+                }
+                object.encodedMembers(sourcePrefix?.bytes ?? [], &out)
+                JSONOutput.appendInteger(Int64(line), to: &out)
+                var rest = JSONObjectOutput.continuing()
+                rest.integer("column", source.column.map(Int64.init), &out)
+                rest.string("pointer", source.path, &out)
+                rest.end(&out)
+            } else {
+                object.key("source", &out)
+                var location = JSONObjectOutput.begin(&out)
+                location.string("file", source.source, &out)
+                location.integer("column", source.column.map(Int64.init), &out)
+                location.string("pointer", source.path, &out)
+                location.end(&out)
+            }
         }
         object.end(&out)
         out.append(UInt8(ascii: "\n"))

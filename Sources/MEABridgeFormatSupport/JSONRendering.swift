@@ -6,10 +6,20 @@ import OrderedCollections
 package struct JSONObjectOutput {
     private var first = true
 
+    /// A writer for members of an object opened elsewhere (or for encoding members on their own).
+    package init() {}
+
     /// Opens the object.
     package static func begin(_ out: inout [UInt8]) -> JSONObjectOutput {
         out.append(UInt8(ascii: "{"))
         return JSONObjectOutput()
+    }
+
+    /// An object whose opening brace and first members were written already: the next member gets a comma.
+    package static func continuing() -> JSONObjectOutput {
+        var object = JSONObjectOutput()
+        object.first = false
+        return object
     }
 
     /// Closes the object.
@@ -21,6 +31,14 @@ package struct JSONObjectOutput {
         first = false
         JSONOutput.appendString(name, to: &out)
         out.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes members already encoded (`"name":value`, several separated by commas), with a comma before them when
+    /// needed: for members that are the same in every record, encoded once.
+    package mutating func encodedMembers(_ bytes: [UInt8], _ out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        out.append(contentsOf: bytes)
     }
 
     package mutating func string(_ name: String, _ value: String?, _ out: inout [UInt8]) {

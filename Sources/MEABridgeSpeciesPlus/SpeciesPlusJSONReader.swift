@@ -71,7 +71,7 @@ public struct SpeciesPlusJSONReader: RecordReader {
         do {
             value = try parser.readValue()
             while try parser.next() != nil {}
-        } catch let error as JSONError {
+        } catch {
             report(error.diagnostic(source: options.sourceName))
             return
         }

@@ -21,6 +21,9 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+BENCH_NAME=csv.sh
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
 SIZE_MB="${BENCH_SIZE_MB:-1000}"
 ITERATIONS="${BENCH_ITERATIONS:-1}"
@@ -37,11 +40,6 @@ usage() {
     sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
-die() {  # setup or usage error
-    echo "csv.sh: error: $*" >&2
-    exit 2
-}
-
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --size) [[ $# -ge 2 ]] || die "--size needs a value"; SIZE_MB="$2"; shift 2 ;;
@@ -55,9 +53,9 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown argument: $1" ;;
     esac
 done
-[[ "$SIZE_MB" =~ ^[1-9][0-9]*$ ]] || die "size must be a positive whole number of MB, got '$SIZE_MB'"
-[[ "$ITERATIONS" =~ ^[1-9][0-9]*$ ]] || die "iterations must be a positive whole number, got '$ITERATIONS'"
-[[ "$SLICE_ROWS" =~ ^[1-9][0-9]*$ ]] || die "slice must be a positive whole number of rows, got '$SLICE_ROWS'"
+require_count "size (MB)" "$SIZE_MB"
+require_count iterations "$ITERATIONS"
+require_count "slice (rows)" "$SLICE_ROWS"
 
 # --- prerequisites ---------------------------------------------------------------------------------------------------
 TIME_BIN=/usr/bin/time
@@ -74,22 +72,13 @@ if ! command -v frictionless >/dev/null; then
     python3 -m pip install --quiet frictionless || die "pip install frictionless failed"
 fi
 command -v swift >/dev/null || die "swift is not on PATH"
-"$TIME_BIN" -f '%e %M' -o /dev/null true 2>/dev/null || die "$TIME_BIN does not accept -f/-o (GNU time is needed)"
+require_gnu_time
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/meabridge-csv-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
 # --- builds ----------------------------------------------------------------------------------------------------------
-if [[ -n "${MEABRIDGE_BIN:-}" ]]; then
-    MEABRIDGE="$MEABRIDGE_BIN"
-    echo "==> using $MEABRIDGE"
-else
-    echo "==> building meabridge (release, scratch path $MAIN_SCRATCH)"
-    swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --product meabridge \
-        || die "building the main package failed"
-    MEABRIDGE="$(swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --show-bin-path)/meabridge"
-fi
-[[ -x "$MEABRIDGE" ]] || die "no meabridge binary at $MEABRIDGE"
+build_meabridge
 "$MEABRIDGE" formats 2>/dev/null | grep -q cites-trade-csv || die "$MEABRIDGE has no cites-trade-csv reader"
 
 # The generator with MEABridge's CSV and CITES modules linked in (for --tokenize, --validate and --read): a small
@@ -140,29 +129,12 @@ GENERATOR="$(swift build -c release --package-path "$TOOLS_DIR" --show-bin-path)
 [[ -x "$GENERATOR" ]] || die "no generate-trade-csv binary at $GENERATOR"
 
 # --- files -----------------------------------------------------------------------------------------------------------
-# ensure_file MB: sets FILE, FILE_BYTES and FILE_ROWS; generates the file when it is missing, smaller than requested,
-# or its row count (kept in FILE.rows, "ROWS BYTES") does not match it.
+# ensure_file MB: sets FILE, FILE_BYTES and FILE_ROWS (see ensure_data in lib.sh).
 ensure_file() {
-    local mb="$1"
-    FILE="$DATA_DIR/trade-${mb}MB.csv"
-    local meta="$FILE.rows" want=$((mb * 1000000)) actual=0 rows="" bytes=""
-    [[ -f "$FILE" ]] && actual=$(stat -c %s "$FILE")
-    [[ -f "$meta" ]] && read -r rows bytes < "$meta" || true
-    if [[ ! -f "$FILE" || "$actual" -lt "$want" || -z "$rows" || "$bytes" != "$actual" ]]; then
-        mkdir -p "$DATA_DIR"
-        echo "==> generating $FILE ($mb MB)"
-        local line
-        line="$("$GENERATOR" "$FILE" "$mb")" || die "generate-trade-csv failed"
-        echo "    $line"
-        rows=$(sed -n 's/.*wrote \([0-9][0-9]*\) rows, \([0-9][0-9]*\) bytes.*/\1/p' <<<"$line")
-        bytes=$(sed -n 's/.*wrote \([0-9][0-9]*\) rows, \([0-9][0-9]*\) bytes.*/\2/p' <<<"$line")
-        [[ -n "$rows" && -n "$bytes" ]] || die "cannot parse the generator's output: $line"
-        echo "$rows $bytes" > "$meta"
-    else
-        echo "==> reusing $FILE ($rows rows, $bytes bytes)"
-    fi
-    FILE_BYTES="$bytes"
-    FILE_ROWS="$rows"
+    FILE="$DATA_DIR/trade-${1}MB.csv"
+    ensure_data "$FILE" "$1" rows
+    FILE_BYTES="$DATA_BYTES"
+    FILE_ROWS="$DATA_COUNT"
 }
 
 FAILURES=()
@@ -198,29 +170,6 @@ echo "==> warming the page cache"
 cat "$FILE" "$SLICE" > /dev/null
 
 OUT="$WORK/out.ndjson"
-declare -A TIMES RSS BYTES
-
-# measure TOOL BYTES CMD...: runs CMD under GNU time; appends wall seconds and peak RSS (KiB) to TIMES/RSS[TOOL].
-measure() {
-    local tool="$1" bytes="$2"; shift 2
-    local tf="$WORK/time.txt" start end status=0
-    start=$(date +%s%N)
-    "$TIME_BIN" -f '%e %M' -o "$tf" "$@" || status=$?
-    end=$(date +%s%N)
-    if [[ $status -ne 0 ]]; then
-        echo "csv.sh: $tool exited with status $status" >&2
-        FAILURES+=("$tool exited with status $status")
-    fi
-    local seconds rss
-    seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
-    rss=$(tail -n 1 "$tf" | awk '{ print $2 }')
-    TIMES[$tool]="${TIMES[$tool]:-} $seconds"
-    RSS[$tool]="${RSS[$tool]:-} $rss"
-    BYTES[$tool]="$bytes"
-    printf '    %-34s %8.3f s  %8.1f MB/s  peak RSS %8.1f MB\n' "$tool" "$seconds" \
-        "$(awk -v b="$bytes" -v s="$seconds" 'BEGIN { print b / 1e6 / s }')" \
-        "$(awk -v k="$rss" 'BEGIN { print k * 1024 / 1e6 }')"
-}
 
 TOOLS=("tokenizer" "meabridge convert" "mlr" "meabridge validate" "table-schema pass" "one-pass reader" \
     "frictionless (slice)" "meabridge validate (slice)" "table-schema pass (slice)")
@@ -251,24 +200,7 @@ for ((i = 1; i <= ITERATIONS; i++)); do
 done
 
 # --- summary ---------------------------------------------------------------------------------------------------------
-# stats TOOL: prints "best_mbs median_mbs peak_rss_mb" for TOOL.
-stats() {
-    local tool="$1"
-    awk -v b="${BYTES[$tool]}" -v times="${TIMES[$tool]}" -v rss="${RSS[$tool]}" 'BEGIN {
-        n = split(times, t, " "); split(rss, r, " ")
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
-        median = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-        peak = 0; for (i in r) if (r[i] + 0 > peak) peak = r[i] + 0
-        printf "%.2f %.2f %.1f\n", b / 1e6 / t[1], b / 1e6 / median, peak * 1024 / 1e6
-    }'
-}
-
-echo
-echo "MEABridge CSV benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), \
-$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1e6 }' /proc/meminfo)"
-echo "load average (1/5/15 min): $LOAD_BEFORE before the runs, $(cut -d ' ' -f 1-3 /proc/loadavg) after"
-echo "swift: $(swift --version 2>/dev/null | head -n 1)"
+print_machine "MEABridge CSV benchmark"
 echo "mlr: $(mlr --version); frictionless: $(frictionless --version 2>/dev/null | tail -n 1)"
 echo "file: $FILE, $(awk -v b="$FILE_BYTES" 'BEGIN { printf "%.2f", b / 1e6 }') MB, $FILE_ROWS rows"
 echo "slice: $SLICE, $(awk -v b="$SLICE_BYTES" 'BEGIN { printf "%.2f", b / 1e6 }') MB, $SLICE_ROWS rows"

@@ -10,6 +10,7 @@
 #   MEABRIDGE_SCRATCH_PATH  scratch path for building the main package (default: <repo>/.build)
 #   BENCH_SCRATCH_PATH      scratch path for building this package (default: Tools/Benchmarks/.build)
 #   BENCH_DATA_DIR          where generated feeds are kept (default: Tools/Benchmarks/data, gitignored)
+#   MEABRIDGE_BIN           a meabridge binary to measure instead of building one
 #
 # Exit status: 0 all targets met; 1 a target or a correctness check failed; 2 usage or setup error.
 
@@ -17,6 +18,9 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+BENCH_NAME=run.sh
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
 SIZE_MB="${BENCH_SIZE_MB:-500}"
 ITERATIONS="${BENCH_ITERATIONS:-3}"
@@ -28,12 +32,7 @@ RSS_TARGET_MB=100      # meabridge peak RSS must stay below this (MB = 10^6 byte
 RUN_INSPECT=1
 
 usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
-die() {  # setup or usage error
-    echo "run.sh: error: $*" >&2
-    exit 2
+    sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -47,56 +46,28 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown argument: $1" ;;
     esac
 done
-[[ "$SIZE_MB" =~ ^[1-9][0-9]*$ ]] || die "size must be a positive whole number of MB, got '$SIZE_MB'"
-[[ "$ITERATIONS" =~ ^[1-9][0-9]*$ ]] || die "iterations must be a positive whole number, got '$ITERATIONS'"
+require_count "size (MB)" "$SIZE_MB"
+require_count iterations "$ITERATIONS"
 
 # --- prerequisites ---------------------------------------------------------------------------------------------------
-TIME_BIN=/usr/bin/time
-[[ -x "$TIME_BIN" ]] || die "$TIME_BIN (GNU time) is missing; install it with: apt-get install -y time"
+require_gnu_time
 command -v jq >/dev/null || die "jq is missing; install it with: apt-get install -y jq"
 command -v swift >/dev/null || die "swift is not on PATH"
-"$TIME_BIN" -f '%e %M' -o /dev/null true 2>/dev/null || die "$TIME_BIN does not accept -f/-o (GNU time is needed)"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/meabridge-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
 # --- builds ----------------------------------------------------------------------------------------------------------
-echo "==> building meabridge (release, scratch path $MAIN_SCRATCH)"
-swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --product meabridge \
-    || die "building the main package failed"
-MEABRIDGE="$(swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --show-bin-path)/meabridge"
-[[ -x "$MEABRIDGE" ]] || die "no meabridge binary at $MEABRIDGE"
-
-echo "==> building generate-odata-feed (release, scratch path $BENCH_SCRATCH)"
-swift build -c release --package-path "$BENCH_DIR" --scratch-path "$BENCH_SCRATCH" --product generate-odata-feed \
-    || die "building the benchmark package failed"
-GENERATOR="$(swift build -c release --package-path "$BENCH_DIR" --scratch-path "$BENCH_SCRATCH" --show-bin-path)/generate-odata-feed"
-[[ -x "$GENERATOR" ]] || die "no generate-odata-feed binary at $GENERATOR"
+build_meabridge
+build_generator generate-odata-feed
 
 # --- feeds -----------------------------------------------------------------------------------------------------------
-# ensure_feed MB: sets FEED, FEED_BYTES and FEED_RECORDS; generates the feed when it is missing, smaller than
-# requested, or its record count (kept in FEED.records, "RECORDS BYTES") does not match the file.
+# ensure_feed MB: sets FEED, FEED_BYTES and FEED_RECORDS (see ensure_data in lib.sh).
 ensure_feed() {
-    local mb="$1"
-    FEED="$DATA_DIR/decisions-${mb}MB.json"
-    local meta="$FEED.records" want=$((mb * 1000000)) actual=0 records="" bytes=""
-    [[ -f "$FEED" ]] && actual=$(stat -c %s "$FEED")
-    [[ -f "$meta" ]] && read -r records bytes < "$meta" || true
-    if [[ ! -f "$FEED" || "$actual" -lt "$want" || -z "$records" || "$bytes" != "$actual" ]]; then
-        mkdir -p "$DATA_DIR"
-        echo "==> generating $FEED ($mb MB)"
-        local line
-        line="$("$GENERATOR" "$FEED" "$mb")" || die "generate-odata-feed failed"
-        echo "    $line"
-        records=$(sed -n 's/.*wrote \([0-9][0-9]*\) records, \([0-9][0-9]*\) bytes.*/\1/p' <<<"$line")
-        bytes=$(sed -n 's/.*wrote \([0-9][0-9]*\) records, \([0-9][0-9]*\) bytes.*/\2/p' <<<"$line")
-        [[ -n "$records" && -n "$bytes" ]] || die "cannot parse the generator's output: $line"
-        echo "$records $bytes" > "$meta"
-    else
-        echo "==> reusing $FEED ($records records, $bytes bytes)"
-    fi
-    FEED_BYTES="$bytes"
-    FEED_RECORDS="$records"
+    FEED="$DATA_DIR/decisions-${1}MB.json"
+    ensure_data "$FEED" "$1" records
+    FEED_BYTES="$DATA_BYTES"
+    FEED_RECORDS="$DATA_COUNT"
 }
 
 FAILURES=()
@@ -125,36 +96,13 @@ echo "==> warming the page cache"
 cat "$FEED" > /dev/null
 
 OUT="$WORK/out.ndjson"
-declare -A TIMES RSS   # per tool: space-separated seconds / KiB
-
-# measure TOOL CMD...: runs CMD under GNU time, appends wall seconds and peak RSS (KiB) to TIMES[TOOL] / RSS[TOOL].
-# Wall time is taken with date +%s%N around the run (ns resolution; %e only has 10 ms); %M gives the peak RSS.
-measure() {
-    local tool="$1"; shift
-    local tf="$WORK/time.txt" start end status=0
-    start=$(date +%s%N)
-    "$TIME_BIN" -f '%e %M' -o "$tf" "$@" || status=$?
-    end=$(date +%s%N)
-    if [[ $status -ne 0 ]]; then
-        echo "run.sh: $tool exited with status $status" >&2
-        FAILURES+=("$tool exited with status $status")
-    fi
-    local seconds rss
-    seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
-    rss=$(tail -n 1 "$tf" | awk '{ print $2 }')
-    TIMES[$tool]="${TIMES[$tool]:-} $seconds"
-    RSS[$tool]="${RSS[$tool]:-} $rss"
-    printf '    %-26s %8.3f s  %8.1f MB/s  peak RSS %8.1f MB\n' "$tool" "$seconds" \
-        "$(awk -v b="$FEED_BYTES" -v s="$seconds" 'BEGIN { print b / 1e6 / s }')" \
-        "$(awk -v k="$rss" 'BEGIN { print k * 1024 / 1e6 }')"
-}
 
 TOOLS=(meabridge jq)
 [[ $RUN_INSPECT -eq 1 ]] && TOOLS+=("meabridge inspect")
 for ((i = 1; i <= ITERATIONS; i++)); do
     echo "==> iteration $i/$ITERATIONS"
     rm -f "$OUT"
-    measure meabridge "$MEABRIDGE" convert "$FEED" --from informea-odata-json --to ndjson -o "$OUT" -q
+    measure meabridge "$FEED_BYTES" "$MEABRIDGE" convert "$FEED" --from informea-odata-json --to ndjson -o "$OUT" -q
     lines=$( [[ -f "$OUT" ]] && wc -l < "$OUT" || echo 0 )
     MEASURED_LINES="${MEASURED_LINES:+$MEASURED_LINES, }$lines"
     if [[ "$lines" != "$FEED_RECORDS" ]]; then
@@ -163,36 +111,19 @@ for ((i = 1; i <= ITERATIONS; i++)); do
     fi
     rm -f "$OUT"
     # jq's stdout goes to /dev/null: the redirection is inside the timed shell, as in `jq ... FEED > /dev/null`.
-    measure jq bash -c 'jq -c ".d.results[]" "$1" > /dev/null' jq "$FEED"
+    measure jq "$FEED_BYTES" bash -c 'jq -c ".d.results[]" "$1" > /dev/null' jq "$FEED"
     if [[ $RUN_INSPECT -eq 1 ]]; then
         # Reading only (parse + map to the canonical model, no NDJSON writing): separates reading from writing.
-        measure "meabridge inspect" bash -c '"$1" inspect --from informea-odata-json "$2" > /dev/null' inspect \
+        measure "meabridge inspect" "$FEED_BYTES" bash -c '"$1" inspect --from informea-odata-json "$2" > /dev/null' inspect \
             "$MEABRIDGE" "$FEED"
     fi
 done
 
 # --- summary ---------------------------------------------------------------------------------------------------------
-# stats TOOL: prints "best_mbs median_mbs peak_rss_mb" for TOOL.
-stats() {
-    local tool="$1"
-    awk -v b="$FEED_BYTES" -v times="${TIMES[$tool]}" -v rss="${RSS[$tool]}" 'BEGIN {
-        n = split(times, t, " "); split(rss, r, " ")
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
-        median = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-        peak = 0; for (i in r) if (r[i] + 0 > peak) peak = r[i] + 0
-        printf "%.2f %.2f %.1f\n", b / 1e6 / t[1], b / 1e6 / median, peak * 1024 / 1e6
-    }'
-}
-
 read -r mb_best mb_median mb_rss <<<"$(stats meabridge)"
 read -r jq_best jq_median jq_rss <<<"$(stats jq)"
 
-echo
-echo "MEABridge benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), \
-$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1e6 }' /proc/meminfo)"
-echo "load average (1/5/15 min): $LOAD_BEFORE before the runs, $(cut -d ' ' -f 1-3 /proc/loadavg) after"
-echo "swift: $(swift --version 2>/dev/null | head -n 1)"
+print_machine "MEABridge benchmark"
 echo "jq: $(jq --version)"
 echo "feed: $FEED"
 echo "      $(awk -v b="$FEED_BYTES" 'BEGIN { printf "%.2f", b / 1e6 }') MB ($FEED_BYTES bytes), $FEED_RECORDS records; \

@@ -19,6 +19,9 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+BENCH_NAME=xml.sh
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
 SIZE_MB="${BENCH_SIZE_MB:-500}"
 ITERATIONS="${BENCH_ITERATIONS:-3}"
@@ -35,11 +38,6 @@ usage() {
     sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
-die() {  # setup or usage error
-    echo "xml.sh: error: $*" >&2
-    exit 2
-}
-
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --size) [[ $# -ge 2 ]] || die "--size needs a value"; SIZE_MB="$2"; shift 2 ;;
@@ -50,62 +48,29 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown argument: $1" ;;
     esac
 done
-[[ "$SIZE_MB" =~ ^[1-9][0-9]*$ ]] || die "size must be a positive whole number of MB, got '$SIZE_MB'"
-[[ "$ITERATIONS" =~ ^[1-9][0-9]*$ ]] || die "iterations must be a positive whole number, got '$ITERATIONS'"
+require_count "size (MB)" "$SIZE_MB"
+require_count iterations "$ITERATIONS"
 
 # --- prerequisites ---------------------------------------------------------------------------------------------------
-TIME_BIN=/usr/bin/time
-[[ -x "$TIME_BIN" ]] || die "$TIME_BIN (GNU time) is missing; install it with: apt-get install -y time"
+require_gnu_time
 command -v xmllint >/dev/null || die "xmllint is missing; install it with: apt-get install -y libxml2-utils"
 command -v swift >/dev/null || die "swift is not on PATH"
-"$TIME_BIN" -f '%e %M' -o /dev/null true 2>/dev/null || die "$TIME_BIN does not accept -f/-o (GNU time is needed)"
 [[ -f "$SCHEMA" ]] || die "no schema at $SCHEMA"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/meabridge-xml-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
 # --- builds ----------------------------------------------------------------------------------------------------------
-if [[ -n "${MEABRIDGE_BIN:-}" ]]; then
-    MEABRIDGE="$MEABRIDGE_BIN"
-    echo "==> using meabridge at $MEABRIDGE"
-else
-    echo "==> building meabridge (release, scratch path $MAIN_SCRATCH)"
-    swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --product meabridge \
-        || die "building the main package failed"
-    MEABRIDGE="$(swift build -c release --package-path "$REPO_ROOT" --scratch-path "$MAIN_SCRATCH" --show-bin-path)/meabridge"
-fi
-[[ -x "$MEABRIDGE" ]] || die "no meabridge binary at $MEABRIDGE"
-
-echo "==> building generate-atom-feed (release, scratch path $BENCH_SCRATCH)"
-swift build -c release --package-path "$BENCH_DIR" --scratch-path "$BENCH_SCRATCH" --product generate-atom-feed \
-    || die "building the benchmark package failed"
-GENERATOR="$(swift build -c release --package-path "$BENCH_DIR" --scratch-path "$BENCH_SCRATCH" --show-bin-path)/generate-atom-feed"
-[[ -x "$GENERATOR" ]] || die "no generate-atom-feed binary at $GENERATOR"
+build_meabridge
+build_generator generate-atom-feed
 
 # --- feeds -----------------------------------------------------------------------------------------------------------
-# ensure_feed MB: sets FEED, FEED_BYTES and FEED_RECORDS; generates the feed when it is missing, smaller than
-# requested, or its record count (kept in FEED.records, "RECORDS BYTES") does not match the file.
+# ensure_feed MB: sets FEED, FEED_BYTES and FEED_RECORDS (see ensure_data in lib.sh).
 ensure_feed() {
-    local mb="$1"
-    FEED="$DATA_DIR/decisions-${mb}MB.atom.xml"
-    local meta="$FEED.records" want=$((mb * 1000000)) actual=0 records="" bytes=""
-    [[ -f "$FEED" ]] && actual=$(stat -c %s "$FEED")
-    [[ -f "$meta" ]] && read -r records bytes < "$meta" || true
-    if [[ ! -f "$FEED" || "$actual" -lt "$want" || -z "$records" || "$bytes" != "$actual" ]]; then
-        mkdir -p "$DATA_DIR"
-        echo "==> generating $FEED ($mb MB)"
-        local line
-        line="$("$GENERATOR" "$FEED" "$mb")" || die "generate-atom-feed failed"
-        echo "    $line"
-        records=$(sed -n 's/.*wrote \([0-9][0-9]*\) records, \([0-9][0-9]*\) bytes.*/\1/p' <<<"$line")
-        bytes=$(sed -n 's/.*wrote \([0-9][0-9]*\) records, \([0-9][0-9]*\) bytes.*/\2/p' <<<"$line")
-        [[ -n "$records" && -n "$bytes" ]] || die "cannot parse the generator's output: $line"
-        echo "$records $bytes" > "$meta"
-    else
-        echo "==> reusing $FEED ($records records, $bytes bytes)"
-    fi
-    FEED_BYTES="$bytes"
-    FEED_RECORDS="$records"
+    FEED="$DATA_DIR/decisions-${1}MB.atom.xml"
+    ensure_data "$FEED" "$1" records
+    FEED_BYTES="$DATA_BYTES"
+    FEED_RECORDS="$DATA_COUNT"
 }
 
 FAILURES=()
@@ -140,34 +105,12 @@ echo "==> warming the page cache"
 cat "$FEED" > /dev/null
 
 OUT="$WORK/out.ndjson"
-declare -A TIMES RSS   # per tool: space-separated seconds / KiB
-
-# measure TOOL CMD...: runs CMD under GNU time, appends wall seconds and peak RSS (KiB) to TIMES[TOOL] / RSS[TOOL].
-measure() {
-    local tool="$1"; shift
-    local tf="$WORK/time.txt" start end status=0
-    start=$(date +%s%N)
-    "$TIME_BIN" -f '%e %M' -o "$tf" "$@" || status=$?
-    end=$(date +%s%N)
-    if [[ $status -ne 0 ]]; then
-        echo "xml.sh: $tool exited with status $status" >&2
-        FAILURES+=("$tool exited with status $status")
-    fi
-    local seconds rss
-    seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
-    rss=$(tail -n 1 "$tf" | awk '{ print $2 }')
-    TIMES[$tool]="${TIMES[$tool]:-} $seconds"
-    RSS[$tool]="${RSS[$tool]:-} $rss"
-    printf '    %-28s %8.3f s  %8.1f MB/s  peak RSS %8.1f MB\n' "$tool" "$seconds" \
-        "$(awk -v b="$FEED_BYTES" -v s="$seconds" 'BEGIN { print b / 1e6 / s }')" \
-        "$(awk -v k="$rss" 'BEGIN { print k * 1024 / 1e6 }')"
-}
 
 TOOLS=("convert" "xmllint" "validate" "xmllint-schema")
 for ((i = 1; i <= ITERATIONS; i++)); do
     echo "==> iteration $i/$ITERATIONS"
     rm -f "$OUT"
-    measure convert "$MEABRIDGE" convert "$FEED" --from informea-atom --to ndjson -o "$OUT" -q
+    measure convert "$FEED_BYTES" "$MEABRIDGE" convert "$FEED" --from informea-atom --to ndjson -o "$OUT" -q
     lines=$( [[ -f "$OUT" ]] && wc -l < "$OUT" || echo 0 )
     MEASURED_LINES="${MEASURED_LINES:+$MEASURED_LINES, }$lines"
     if [[ "$lines" != "$FEED_RECORDS" ]]; then
@@ -175,36 +118,19 @@ for ((i = 1; i <= ITERATIONS; i++)); do
         CHECKS_OK=0
     fi
     rm -f "$OUT"
-    measure xmllint xmllint --noout --stream "$FEED"
+    measure xmllint "$FEED_BYTES" xmllint --noout --stream "$FEED"
     # The report goes to a file inside the timed shell, as in `meabridge validate ... > report.txt`.
-    measure validate bash -c '"$1" validate "$2" --schema "$3" > "$4"' validate "$MEABRIDGE" "$FEED" "$SCHEMA" \
+    measure validate "$FEED_BYTES" bash -c '"$1" validate "$2" --schema "$3" > "$4"' validate "$MEABRIDGE" "$FEED" "$SCHEMA" \
         "$WORK/report.txt"
     if ! grep -q " $FEED_RECORDS records, 0 errors" "$WORK/report.txt"; then
         FAILURES+=("correctness: iteration $i: meabridge validate did not report $FEED_RECORDS records and 0 errors")
         CHECKS_OK=0
     fi
-    measure xmllint-schema xmllint --noout --stream --schema "$SCHEMA" "$FEED"
+    measure xmllint-schema "$FEED_BYTES" xmllint --noout --stream --schema "$SCHEMA" "$FEED"
 done
 
 # --- summary ---------------------------------------------------------------------------------------------------------
-# stats TOOL: prints "best_mbs median_mbs peak_rss_mb" for TOOL.
-stats() {
-    local tool="$1"
-    awk -v b="$FEED_BYTES" -v times="${TIMES[$tool]}" -v rss="${RSS[$tool]}" 'BEGIN {
-        n = split(times, t, " "); split(rss, r, " ")
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
-        median = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-        peak = 0; for (i in r) if (r[i] + 0 > peak) peak = r[i] + 0
-        printf "%.2f %.2f %.1f\n", b / 1e6 / t[1], b / 1e6 / median, peak * 1024 / 1e6
-    }'
-}
-
-echo
-echo "MEABridge XML benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), \
-$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1e6 }' /proc/meminfo)"
-echo "load average (1/5/15 min): $LOAD_BEFORE before the runs, $(cut -d ' ' -f 1-3 /proc/loadavg) after"
-echo "swift: $(swift --version 2>/dev/null | head -n 1)"
+print_machine "MEABridge XML benchmark"
 echo "xmllint: $(xmllint --version 2>&1 | head -n 1)"
 echo "feed: $FEED"
 echo "      $(awk -v b="$FEED_BYTES" 'BEGIN { printf "%.2f", b / 1e6 }') MB ($FEED_BYTES bytes), $FEED_RECORDS records; \

@@ -130,7 +130,7 @@ public struct CITESTradeReader: RecordReader {
     /// What the reading thread hands on, in order: records and the diagnostics between them.
     private enum ReadEvent: Sendable {
         case record(Record)
-        case diagnostic(Diagnostic)
+        indirect case diagnostic(Diagnostic)
     }
 
     private mutating func readRows(
@@ -199,7 +199,7 @@ public struct CITESTradeReader: RecordReader {
             if id.isEmpty { id = String(reader.rowNumber) }
             var record = TradeRecord(id: id)
             rows.read(into: &record, reader, checker: &checker, report: report)
-            try emit(.tradeRecord(record))
+            try emit(.tradeRecord(consume record))
         }
         rows.normaliser.finish(report: report)
     }

@@ -96,7 +96,7 @@ public enum Conversion {
         case record(Record)
         /// A record of another entity than the one written: counted as read only.
         case skipped(EntityKind)
-        case diagnostic(Diagnostic)
+        indirect case diagnostic(Diagnostic)
     }
 
     private static func runPipelined<Reader: RecordReader, Source: ByteSource>(

@@ -12,12 +12,14 @@ let package = Package(
         .executable(name: "generate-trade-csv", targets: ["generate-trade-csv"]),
     ],
     targets: [
+        // What the generators share: the SplitMix64 PRNG, chunked output through OUTPUT.partial, their arguments.
+        .target(name: "GeneratorSupport"),
         // Writes a large, deterministic InforMEA OData v2 verbose JSON Decisions feed (stdlib + libc only).
-        .executableTarget(name: "generate-odata-feed"),
+        .executableTarget(name: "generate-odata-feed", dependencies: ["GeneratorSupport"]),
         // Writes a large InforMEA OData Atom XML feed (the XML benchmark, xml.sh).
-        .executableTarget(name: "generate-atom-feed"),
+        .executableTarget(name: "generate-atom-feed", dependencies: ["GeneratorSupport"]),
         // Writes a large CITES trade-database-shaped CSV (the CSV benchmark, csv.sh).
-        .executableTarget(name: "generate-trade-csv"),
+        .executableTarget(name: "generate-trade-csv", dependencies: ["GeneratorSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,23 +8,7 @@
 // with `m:item` rows). The feed validates against Schemas/xml/informea-atom.xsd. The file is streamed in 1 MiB chunks
 // to OUTPUT.partial, then renamed to OUTPUT. Prints the entry count and the byte count.
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-func printError(_ message: String) {
-    var line = message + "\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-}
-
-func fail(_ message: String) -> Never {
-    printError("generate-atom-feed: \(message)")
-    exit(2)
-}
+import GeneratorSupport
 
 let usage = """
     usage: generate-atom-feed OUTPUT [SIZE_MB] [--seed N]
@@ -33,45 +17,21 @@ let usage = """
       --seed   the PRNG seed (default 20240501); the same seed and size always give the same bytes
     """
 
-var positional: [String] = []
-var seed: UInt64 = 20_240_501
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "-h", "--help":
-        print(usage)
-        exit(0)
-    case "--seed":
-        guard let text = arguments.popFirst(), let value = UInt64(text) else { fail("--seed needs an integer") }
-        seed = value
-    default:
-        if argument.hasPrefix("-") && argument.count > 1 && Double(argument) == nil {
-            fail("unknown option \(argument)\n\(usage)")
-        }
-        positional.append(argument)
-    }
-}
-guard (1...2).contains(positional.count) else { fail("expected OUTPUT [SIZE_MB]\n\(usage)") }
-let outputPath = positional[0]
-let sizeMB = positional.count == 2 ? Double(positional[1]) : 500
-guard let sizeMB, sizeMB >= 0, sizeMB < 1_000_000 else { fail("SIZE_MB must be a non-negative number") }
-let targetBytes = Int(sizeMB * 1_000_000)
+let arguments = GeneratorArguments.parse(CommandLine.arguments.dropFirst(), defaultMB: 500, usage: usage)
 
-/// Appends XML to a buffer, escaping text and attribute values.
-struct XMLBuffer {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+/// Appends XML to a byte buffer, escaping text and attribute values.
+extension [UInt8] {
+    mutating func raw(_ text: String) { append(contentsOf: text.utf8) }
 
     mutating func escaped(_ text: String) {
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-            default: bytes.append(byte)
+            case UInt8(ascii: "&"): append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): append(contentsOf: "&quot;".utf8)
+            case 0x0D: append(contentsOf: "&#13;".utf8)
+            default: append(byte)
             }
         }
     }
@@ -125,7 +85,7 @@ struct EntryGenerator {
 
     /// A navigation property expanded inline, one entry per row of `(name, value, type)` properties.
     private func inline(
-        _ out: inout XMLBuffer,
+        _ out: inout [UInt8],
         owner: String,
         root: String,
         name: String,
@@ -150,7 +110,7 @@ struct EntryGenerator {
     }
 
     // swiftlint:disable:next function_body_length
-    mutating func next(into out: inout XMLBuffer) {
+    mutating func next(into out: inout [UInt8]) {
         let treaty = rng.pick(Corpus.treaties)
         let id = rng.guid()
         let meeting = rng.inRange(1...12)
@@ -293,36 +253,7 @@ extension String {
     func replacingSlashes() -> String { String(map { $0 == "/" || $0 == " " ? "-" : $0 }) }
 }
 
-/// Writes the feed in chunks of about 1 MiB.
-struct ChunkedFile {
-    let path: String
-    let file: UnsafeMutablePointer<FILE>
-    var buffer = XMLBuffer()
-    private(set) var total = 0
-
-    init(path: String) {
-        guard let file = fopen(path, "wb") else { fail("cannot open \(path): \(String(cString: strerror(errno)))") }
-        self.path = path
-        self.file = file
-        buffer.bytes.reserveCapacity((1 << 20) + (1 << 16))
-    }
-
-    mutating func flush() {
-        guard !buffer.bytes.isEmpty else { return }
-        let written = buffer.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == buffer.bytes.count else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
-        total += written
-        buffer.bytes.removeAll(keepingCapacity: true)
-    }
-
-    mutating func close() {
-        flush()
-        guard fclose(file) == 0 else { fail("cannot close \(path): \(String(cString: strerror(errno)))") }
-    }
-}
-
-let partialPath = outputPath + ".partial"
-var out = ChunkedFile(path: partialPath)
+var out = ChunkedFile(path: arguments.partialPath)
 let namespaces =
     "xmlns=\"http://www.w3.org/2005/Atom\" xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "
     + "xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
@@ -330,21 +261,19 @@ out.buffer.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed \(namespaces)>
 out.buffer.raw("  <id>http://informea.org/informea.svc/Decisions</id>\n  <title type=\"text\">Decisions</title>\n")
 out.buffer.raw("  <updated>2024-05-01T00:00:00Z</updated>\n  <author><name/></author>\n")
 out.buffer.raw("  <link href=\"Decisions\" rel=\"self\" title=\"Decisions\"/>\n")
-var generator = EntryGenerator(seed: seed)
+var generator = EntryGenerator(seed: arguments.seed)
 var entries = 0
 var nextProgress = 100_000_000
 repeat {
     generator.next(into: &out.buffer)
     entries += 1
-    if out.buffer.bytes.count >= 1 << 20 { out.flush() }
+    out.flushIfFull()
     if out.total >= nextProgress {
         printError("generate-atom-feed: \(out.total / 1_000_000) MB, \(entries) entries")
         nextProgress += 100_000_000
     }
-} while out.total + out.buffer.bytes.count < targetBytes
+} while out.total < arguments.targetBytes
 out.buffer.raw("</feed>\n")
 out.close()
-guard rename(partialPath, outputPath) == 0 else {
-    fail("cannot rename \(partialPath) to \(outputPath): \(String(cString: strerror(errno)))")
-}
-print("generate-atom-feed: wrote \(entries) records, \(out.total) bytes to \(outputPath)")
+arguments.commit()
+print("generate-atom-feed: wrote \(entries) records, \(out.total) bytes to \(arguments.outputPath)")

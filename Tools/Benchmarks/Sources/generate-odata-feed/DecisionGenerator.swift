@@ -1,3 +1,5 @@
+import GeneratorSupport
+
 /// Builds Decision entities shaped like the InforMEA OData v2 verbose feeds (see
 /// `/work/shared/samples/informea-odata/v1/Decisions.json` for the real thing), one at a time.
 struct DecisionGenerator {

@@ -1,27 +1,4 @@
-/// SplitMix64: a small, fully specified generator, so the same seed gives the same file on every platform and every
-/// Swift version.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// `true` with probability `percent`/100.
-    mutating func percent(_ percent: Int) -> Bool { below(100) < percent }
-
-    /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import GeneratorSupport
 
 /// One taxon with its higher taxonomy, as the Trade Database lists it (class and order are empty for many plants).
 struct Taxon {

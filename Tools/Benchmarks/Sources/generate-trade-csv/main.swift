@@ -24,6 +24,8 @@
     import MEABridgeCITES
 #endif
 
+import GeneratorSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -31,17 +33,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// Writes to standard error (file descriptor 2; the C `stderr` global is not concurrency-safe in Swift 6).
-func printError(_ message: String) {
-    var line = message + "\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-}
-
-func fail(_ message: String) -> Never {
-    printError("generate-trade-csv: \(message)")
-    exit(2)
-}
 
 let usage = """
     usage: generate-trade-csv OUTPUT [SIZE_MB] [--seed N]
@@ -58,39 +49,6 @@ let usage = """
       --read      read INPUT with the cites-trade-csv reader, checking it against SCHEMA in the same pass (no rules)
     """
 
-/// Buffers output and writes it in 1 MiB chunks.
-struct ChunkedFile {
-    static let chunkSize = 1 << 20
-    private let file: UnsafeMutablePointer<FILE>
-    private let path: String
-    var buffer: [UInt8] = []
-    private(set) var flushed = 0
-
-    init(path: String) {
-        guard let file = fopen(path, "wb") else { fail("cannot open \(path): \(String(cString: strerror(errno)))") }
-        self.file = file
-        self.path = path
-        buffer.reserveCapacity(Self.chunkSize + (1 << 16))
-    }
-
-    var total: Int { flushed + buffer.count }
-
-    mutating func flushIfFull() { if buffer.count >= Self.chunkSize { flush() } }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == buffer.count else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
-        flushed += written
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func close() {
-        flush()
-        guard fclose(file) == 0 else { fail("cannot close \(path): \(String(cString: strerror(errno)))") }
-    }
-}
-
 func monotonicSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
@@ -100,7 +58,7 @@ func monotonicSeconds() -> Double {
 /// `--slice ROWS INPUT OUTPUT`: the header and the first ROWS rows (rows end at `\n`; the generator never puts line
 /// breaks inside fields).
 func slice(rows: Int, input: String, output: String) -> Never {
-    guard let file = fopen(input, "rb") else { fail("cannot open \(input): \(String(cString: strerror(errno)))") }
+    guard let file = fopen(input, "rb") else { fail("cannot open \(input): \(systemError)") }
     var out = ChunkedFile(path: output)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var lines = 0
@@ -226,49 +184,34 @@ func readOnePass(input: String, schema: String) -> Never {
     #endif
 }
 
-var positional: [String] = []
-var seed: UInt64 = 20_240_501
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "-h", "--help":
-        print(usage)
-        exit(0)
-    case "--seed":
-        guard let text = arguments.popFirst(), let value = UInt64(text) else { fail("--seed needs an integer") }
-        seed = value
-    case "--slice":
-        guard let rows = arguments.popFirst().flatMap({ Int($0) }), let input = arguments.popFirst(),
-            let output = arguments.popFirst()
-        else { fail("--slice needs ROWS INPUT OUTPUT") }
-        slice(rows: rows, input: input, output: output)
-    case "--tokenize":
-        guard let input = arguments.popFirst() else { fail("--tokenize needs INPUT") }
-        tokenize(input: input)
-    case "--read":
-        guard let input = arguments.popFirst(), let schema = arguments.popFirst() else { fail("--read needs INPUT SCHEMA") }
-        readOnePass(input: input, schema: schema)
-    case "--validate":
-        guard let input = arguments.popFirst(), let schema = arguments.popFirst() else {
-            fail("--validate needs INPUT SCHEMA")
-        }
-        validate(input: input, schema: schema)
-    default:
-        if argument.hasPrefix("-") && argument.count > 1 && Double(argument) == nil {
-            fail("unknown option \(argument)\n\(usage)")
-        }
-        positional.append(argument)
+// The other modes, then generation (OUTPUT [SIZE_MB] [--seed N]).
+var modeArguments = CommandLine.arguments.dropFirst()
+switch modeArguments.popFirst() {
+case "--slice":
+    guard let rows = modeArguments.popFirst().flatMap({ Int($0) }), let input = modeArguments.popFirst(),
+        let output = modeArguments.popFirst()
+    else { fail("--slice needs ROWS INPUT OUTPUT") }
+    slice(rows: rows, input: input, output: output)
+case "--tokenize":
+    guard let input = modeArguments.popFirst() else { fail("--tokenize needs INPUT") }
+    tokenize(input: input)
+case "--read":
+    guard let input = modeArguments.popFirst(), let schema = modeArguments.popFirst() else {
+        fail("--read needs INPUT SCHEMA")
     }
+    readOnePass(input: input, schema: schema)
+case "--validate":
+    guard let input = modeArguments.popFirst(), let schema = modeArguments.popFirst() else {
+        fail("--validate needs INPUT SCHEMA")
+    }
+    validate(input: input, schema: schema)
+default:
+    break
 }
-guard (1...2).contains(positional.count) else { fail("expected OUTPUT [SIZE_MB]\n\(usage)") }
-let outputPath = positional[0]
-let sizeMB = positional.count == 2 ? Double(positional[1]) : 1000
-guard let sizeMB, sizeMB >= 0, sizeMB < 1_000_000 else { fail("SIZE_MB must be a non-negative number") }
-let targetBytes = Int(sizeMB * 1_000_000)
+let arguments = GeneratorArguments.parse(CommandLine.arguments.dropFirst(), defaultMB: 1000, usage: usage)
 
-let partialPath = outputPath + ".partial"
-var out = ChunkedFile(path: partialPath)
-var generator = TradeRowGenerator(seed: seed)
+var out = ChunkedFile(path: arguments.partialPath)
+var generator = TradeRowGenerator(seed: arguments.seed)
 out.buffer.append(contentsOf: TradeRowGenerator.header.utf8)
 var rows = 0
 var nextProgress = 250_000_000
@@ -280,10 +223,8 @@ repeat {
         printError("generate-trade-csv: \(out.total / 1_000_000) MB, \(rows) rows")
         nextProgress += 250_000_000
     }
-} while out.total < targetBytes
+} while out.total < arguments.targetBytes
 let bytes = out.total
 out.close()
-guard rename(partialPath, outputPath) == 0 else {
-    fail("cannot rename \(partialPath) to \(outputPath): \(String(cString: strerror(errno)))")
-}
-print("generate-trade-csv: wrote \(rows) rows, \(bytes) bytes to \(outputPath)")
+arguments.commit()
+print("generate-trade-csv: wrote \(rows) rows, \(bytes) bytes to \(arguments.outputPath)")

@@ -1,12 +1,15 @@
 /// SplitMix64: a small, fast, fully specified generator, so the same seed gives the same feed on every platform and
 /// every Swift version (the standard library's `random(in:using:)` does not promise a stable mapping, so the helpers
 /// below are written out by hand).
-struct SplitMix64 {
+public struct SplitMix64 {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// Starts the sequence of a seed.
+    /// - Parameter seed: The seed.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,24 +18,24 @@ struct SplitMix64 {
     }
 
     /// A value in `0..<bound` (the modulo bias is below 2^-40 for the bounds used here).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
         return Int(next() % UInt64(bound))
     }
 
     /// A value in `range`.
-    mutating func inRange(_ range: ClosedRange<Int>) -> Int {
+    public mutating func inRange(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// `true` with probability `percent`/100.
-    mutating func percent(_ percent: Int) -> Bool { below(100) < percent }
+    public mutating func percent(_ percent: Int) -> Bool { below(100) < percent }
 
     /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// A lower-case GUID in the 8-4-4-4-12 form (version 4 bits set).
-    mutating func guid() -> String {
+    public mutating func guid() -> String {
         let high = next()
         let low = next()
         var bytes: [UInt8] = []

@@ -167,71 +167,42 @@ enum AtomEncoding {
                     declared: ["id", "treaty", "order"].map { ($0, "Edm.String") }
                 )
             )
+        // Document-only collections whose rows carry their own ids (the row number otherwise).
         case .authors(let authors):
-            return .navigation(
-                Navigation(
-                    name: name,
-                    rowType: "DocumentAuthor",
-                    rows: authors.enumerated().map { offset, author in
-                        Row(
-                            key: author.id ?? key(offset + 1),
-                            ownKey: true,
-                            fields: fields([("id", author.id), ("name", author.name), ("type", author.type?.rawValue)])
-                        )
-                    },
-                    declared: ["id", "name", "type"].map { ($0, "Edm.String") }
+            return rows(authors, "Author", declaring: ["id", "name", "type"]) { author, index in
+                Row(
+                    key: author.id ?? key(index),
+                    ownKey: true,
+                    fields: fields([("id", author.id), ("name", author.name), ("type", author.type?.rawValue)])
                 )
-            )
+            }
         case .identifiers(let identifiers):
-            return .navigation(
-                Navigation(
-                    name: name,
-                    rowType: "DocumentIdentifier",
-                    rows: identifiers.enumerated().map { offset, identifier in
-                        Row(
-                            key: identifier.id ?? key(offset + 1),
-                            ownKey: true,
-                            fields: fields([
-                                ("id", identifier.id), ("name", identifier.name), ("value", identifier.value),
-                            ])
-                        )
-                    },
-                    declared: ["id", "name", "value"].map { ($0, "Edm.String") }
+            return rows(identifiers, "Identifier", declaring: ["id", "name", "value"]) { identifier, index in
+                Row(
+                    key: identifier.id ?? key(index),
+                    ownKey: true,
+                    fields: fields([("id", identifier.id), ("name", identifier.name), ("value", identifier.value)])
                 )
-            )
+            }
         case .tags(let tags):
-            return .navigation(
-                Navigation(
-                    name: name,
-                    rowType: "DocumentTag",
-                    rows: tags.enumerated().map { offset, tag in
-                        Row(
-                            key: tag.id ?? key(offset + 1),
-                            ownKey: true,
-                            fields: fields([
-                                ("id", tag.id), ("language", tag.language?.code), ("scope", tag.scope),
-                                ("value", tag.value), ("comment", tag.comment),
-                            ])
-                        )
-                    },
-                    declared: ["id", "language", "scope", "value", "comment"].map { ($0, "Edm.String") }
+            return rows(tags, "Tag", declaring: ["id", "language", "scope", "value", "comment"]) { tag, index in
+                Row(
+                    key: tag.id ?? key(index),
+                    ownKey: true,
+                    fields: fields([
+                        ("id", tag.id), ("language", tag.language?.code), ("scope", tag.scope),
+                        ("value", tag.value), ("comment", tag.comment),
+                    ])
                 )
-            )
+            }
         case .references(let references):
-            return .navigation(
-                Navigation(
-                    name: name,
-                    rowType: "DocumentReference",
-                    rows: references.enumerated().map { offset, reference in
-                        Row(
-                            key: reference.id ?? key(offset + 1),
-                            ownKey: true,
-                            fields: fields([("id", reference.id), ("type", reference.type), ("refId", reference.refId)])
-                        )
-                    },
-                    declared: ["id", "type", "refId"].map { ($0, "Edm.String") }
+            return rows(references, "Reference", declaring: ["id", "type", "refId"]) { reference, index in
+                Row(
+                    key: reference.id ?? key(index),
+                    ownKey: true,
+                    fields: fields([("id", reference.id), ("type", reference.type), ("refId", reference.refId)])
                 )
-            )
+            }
         // Content beyond the InforMEA model (report answers, taxa): one row per item with its main fields.
         case .answers(let answers):
             return rows(answers, "Answer") { answer, index in

@@ -180,9 +180,17 @@ struct RecordHashTests {
         let base = decision("d1", title: "Title")
         var moved = base
         moved.source = SourceLocation(source: "b.json", line: 99, column: 1)
-        let touched = base.settingUpdated(DateValue(epochMilliseconds: 9_999_999))
+        var touched = base
+        touched.updated = DateValue(epochMilliseconds: 9_999_999)
+        #expect(touched.updated != base.updated)
         #expect(RecordHasher.hash(base) == RecordHasher.hash(moved))
         #expect(RecordHasher.hash(base) == RecordHasher.hash(touched))
+        // Every entity with an `updated` date, taxa included.
+        let taxon = Record.taxon(Taxon(id: "t1"))
+        var touchedTaxon = taxon
+        touchedTaxon.updated = DateValue(epochMilliseconds: 9_999_999)
+        #expect(touchedTaxon.updated != nil)
+        #expect(RecordHasher.hash(taxon) == RecordHasher.hash(touchedTaxon))
     }
 
     @Test("any content change changes the hash")

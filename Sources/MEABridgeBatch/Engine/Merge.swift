@@ -149,18 +149,6 @@ public enum BatchMerge {
     }
 }
 
-/// FNV-1a over chunks, to compare files that several shards hold.
-private struct StreamingFNV {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
-        }
-    }
-}
-
 /// One shard output being merged: its files in sorted order (a directory) or its entries as stored (an archive).
 ///
 /// A class because it owns an archive reader and a cursor.
@@ -266,7 +254,7 @@ private final class MergeSource {
     }
 
     func hashCurrent() throws(IOFailure) -> UInt64 {
-        var hash = StreamingFNV()
+        var hash = StableHash.FNV1a()
         try read { chunk throws(IOFailure) in hash.add(chunk) }
         return hash.value
     }
@@ -288,7 +276,7 @@ private final class MergeSink {
 
     /// Copies the source's current file; returns its content hash.
     func copy(name: String, from source: MergeSource) throws(IOFailure) -> UInt64 {
-        var hash = StreamingFNV()
+        var hash = StableHash.FNV1a()
         if let writer {
             if let size = source.currentSize {
                 try writer.addEntry(name: name, size: size) { write throws(IOFailure) in
@@ -321,7 +309,7 @@ private final class MergeSink {
 
     /// Adds bytes as a file; returns their content hash.
     func add(name: String, bytes: [UInt8]) throws(IOFailure) -> UInt64 {
-        var hash = StreamingFNV()
+        var hash = StableHash.FNV1a()
         bytes.withUnsafeBytes { hash.add($0) }
         if let writer {
             try writer.addBytes(name: name, bytes)

@@ -12,7 +12,8 @@ public enum RecordHasher {
     /// - Parameter record: The record.
     /// - Returns: The 64-bit hash.
     public static func hash(_ record: Record) -> UInt64 {
-        var stripped = record.settingUpdated(nil)
+        var stripped = record
+        stripped.updated = nil
         stripped.source = nil
         let encoder = HashingEncoder()
         do {
@@ -22,57 +23,6 @@ public enum RecordHasher {
             encoder.sink.string("\(error)")
         }
         return StableHash.xxh64(encoder.sink.bytes)
-    }
-}
-
-extension Record {
-    /// The record's `updated` date, for the entities that have one.
-    public var updated: DateValue? {
-        switch self {
-        case .meeting(let value): value.updated
-        case .decision(let value): value.updated
-        case .contact(let value): value.updated
-        case .countryReport(let value): value.updated
-        case .nationalPlan(let value): value.updated
-        case .site(let value): value.updated
-        case .document(let value): value.updated
-        case .countryProfile(let value): value.updated
-        default: nil
-        }
-    }
-
-    /// The record with its `updated` date replaced; entities without one (treaties, trade records) are unchanged.
-    /// - Parameter date: The new date.
-    /// - Returns: The changed record.
-    public func settingUpdated(_ date: DateValue?) -> Record {
-        switch self {
-        case .meeting(var value):
-            value.updated = date
-            return .meeting(value)
-        case .decision(var value):
-            value.updated = date
-            return .decision(value)
-        case .contact(var value):
-            value.updated = date
-            return .contact(value)
-        case .countryReport(var value):
-            value.updated = date
-            return .countryReport(value)
-        case .nationalPlan(var value):
-            value.updated = date
-            return .nationalPlan(value)
-        case .site(var value):
-            value.updated = date
-            return .site(value)
-        case .document(var value):
-            value.updated = date
-            return .document(value)
-        case .countryProfile(var value):
-            value.updated = date
-            return .countryProfile(value)
-        default:
-            return self
-        }
     }
 }
 

@@ -65,7 +65,7 @@ public struct RecordStamper: Sendable {
         let base = record.kind.rawValue + "\t" + record.id
         let occurrence = (occurrences[base] ?? 0) + 1
         occurrences[base] = occurrence
-        let key = occurrence > 1 ? base + "#\(occurrence)" : base
+        let key = Self.key(kind: record.kind, id: record.id, occurrence: occurrence)
         let hash = RecordHasher.hash(record)
         let changed: Int64
         if let memory = previous[key], memory.hash == hash {
@@ -75,7 +75,7 @@ public struct RecordStamper: Sendable {
             changedCount += 1
         }
         stamps.append(RecordStamp(key: key, hash: hash, changed: changed))
-        record = record.settingUpdated(DateValue(epochMilliseconds: changed, precision: .instant))
+        record.updated = DateValue(epochMilliseconds: changed, precision: .instant)
     }
 }
 

@@ -89,12 +89,27 @@ public enum StableHash {
     /// - Parameter text: The string.
     /// - Returns: The 64-bit hash.
     public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        var hash = FNV1a()
+        hash.add(text.utf8)
+        return hash.value
+    }
+
+    /// FNV-1a (64-bit) fed in pieces: the same value as ``fnv1a(_:)`` over the concatenated bytes.
+    public struct FNV1a {
+        /// The hash of the bytes added so far.
+        public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        /// Starts an empty hash.
+        public init() {}
+
+        /// Adds bytes.
+        /// - Parameter bytes: The bytes.
+        public mutating func add(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x0000_0100_0000_01b3
+            }
         }
-        return hash
     }
 
     /// A hash as 16 lower-case hexadecimal digits.

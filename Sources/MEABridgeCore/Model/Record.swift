@@ -138,6 +138,57 @@ public indirect enum Record: Sendable, Hashable, Codable {
         set { modify { $0.extras = newValue } }
     }
 
+    /// The date the provider says the record last changed, for the entities that have one (not treaties or trade
+    /// records, whose value is always `nil` and ignores what is set).
+    public var updated: DateValue? {
+        get {
+            switch self {
+            case .meeting(let value): value.updated
+            case .decision(let value): value.updated
+            case .contact(let value): value.updated
+            case .countryReport(let value): value.updated
+            case .nationalPlan(let value): value.updated
+            case .site(let value): value.updated
+            case .document(let value): value.updated
+            case .countryProfile(let value): value.updated
+            case .taxon(let value): value.updated
+            case .treaty, .tradeRecord: nil
+            }
+        }
+        set {
+            switch self {
+            case .meeting(var value):
+                value.updated = newValue
+                self = .meeting(value)
+            case .decision(var value):
+                value.updated = newValue
+                self = .decision(value)
+            case .contact(var value):
+                value.updated = newValue
+                self = .contact(value)
+            case .countryReport(var value):
+                value.updated = newValue
+                self = .countryReport(value)
+            case .nationalPlan(var value):
+                value.updated = newValue
+                self = .nationalPlan(value)
+            case .site(var value):
+                value.updated = newValue
+                self = .site(value)
+            case .document(var value):
+                value.updated = newValue
+                self = .document(value)
+            case .countryProfile(var value):
+                value.updated = newValue
+                self = .countryProfile(value)
+            case .taxon(var value):
+                value.updated = newValue
+                self = .taxon(value)
+            case .treaty, .tradeRecord: break
+            }
+        }
+    }
+
     /// The record with its source location removed (to compare records read from different files).
     public func strippingSource() -> Record {
         var copy = self

@@ -302,3 +302,27 @@ func utf16LittleEndianBOM(_ text: String) -> [UInt8] {
     }
     return bytes
 }
+
+@Suite("informea-atom reader: the per-entry element limit")
+struct AtomEntryLimitTests {
+    @Test("an entry with too many elements is reported at its line and skipped; the next entry still reads")
+    func oversizedEntry() throws {
+        let open =
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+            + "xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "
+            + "xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">\n"
+        func entry(_ id: String, extra: Int) -> String {
+            "<entry><category term=\"informea.Meeting\"/><content type=\"application/xml\"><m:properties>"
+                + "<d:id>\(id)</d:id><d:title>Meeting \(id)</d:title><d:treaty>cbd</d:treaty>"
+                + String(repeating: "<d:x/>", count: extra) + "</m:properties></content></entry>\n"
+        }
+        let text =
+            open + entry("big", extra: InforMEAAtomReader.maxElementsPerEntry) + entry("small", extra: 0) + "</feed>\n"
+        let (records, diagnostics) = try readRecords(InforMEAAtomReader.self, Array(text.utf8), name: "feed.xml")
+        #expect(records.map(\.id) == ["small"])
+        let limit = try #require(diagnostics.first { $0.id == .xmlLimit })
+        #expect(limit.severity == .error)
+        #expect(limit.location?.line == 2)
+        #expect(limit.message.contains("elements or more; skipped"))
+    }
+}

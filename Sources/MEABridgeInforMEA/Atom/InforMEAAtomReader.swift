@@ -199,7 +199,6 @@ private struct AtomParser {
     /// The path above the current top-level entry.
     var prefix: [XMLPathStep] = []
     var elementCount = 0
-    var tooLarge = false
     var emitted = 0
 
     struct Names {
@@ -320,11 +319,9 @@ private struct AtomParser {
         table.removeAll(keepingCapacity: true)
         prefix = Array(xml.pathSteps.dropLast())
         elementCount = 0
-        tooLarge = false
         let here = xml.location
         let entry = try readEntry(parent: -1, report: report)
         guard entry.complete else { return }
-        if tooLarge { return }
         try handle(entry, here: here, emit: emit, report: report)
     }
 
@@ -571,7 +568,10 @@ private struct AtomParser {
 
     private mutating func addElement(parent: Int32) -> Int32 {
         elementCount += 1
-        if elementCount == InforMEAAtomReader.maxElementsPerEntry { tooLarge = true }
+        // Past the limit the entry is reported and skipped (`handle`): its elements' locations are not kept.
+        guard elementCount < InforMEAAtomReader.maxElementsPerEntry || table.isEmpty else {
+            return Int32(table.count - 1)
+        }
         table.append((parent, xml.currentStep))
         return Int32(table.count - 1)
     }
@@ -625,7 +625,7 @@ private struct AtomParser {
                 Diagnostic(
                     id: .xmlLimit,
                     severity: .error,
-                    message: "an entry holds more than \(InforMEAAtomReader.maxElementsPerEntry) elements; skipped",
+                    message: "an entry holds \(InforMEAAtomReader.maxElementsPerEntry) elements or more; skipped",
                     location: here
                 )
             )

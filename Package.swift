@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "MEABridgeRamsar",
             dependencies: [
-                "MEABridgeCore", "MEABridgeCSV", "MEABridgeFormatSupport",
+                "MEABridgeCore", "MEABridgeCSV", "MEABridgeJSON", "MEABridgeFormatSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -40,13 +40,6 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Parses a dialect name: `comma`, `semicolon`, `tab`, `pipe`, or a single character (`,`, `;`, `\t`, `|`).
-    /// - Parameter name: The name or character.
-    public init?(name: String) {
-        guard let separator = FieldSeparator(name: name) else { return nil }
-        self.init(separator)
-    }
-
     /// The dialect of a separator, with the double quote.
     /// - Parameter separator: The separator.
     public init(_ separator: FieldSeparator) {

@@ -63,8 +63,6 @@ public struct CSVTableReader {
     public private(set) var tokenizer: CSVTokenizer
     /// The header, once read.
     public private(set) var header: CSVHeader?
-    /// How many data rows were skipped as malformed.
-    public private(set) var skippedRows = 0
     private var encodingReported = false
     private var headerRead = false
 
@@ -150,14 +148,12 @@ public struct CSVTableReader {
             let count = tokenizer.fieldCount
             if count < header.namedCount {
                 reportShortRow(header: header, report: report)
-                skippedRows += 1
                 continue
             }
             if count > header.namedCount,
                 let firstExtra = (header.namedCount..<count).first(where: { !tokenizer.fieldIsEmpty($0) })
             {
                 reportLongRow(header: header, firstExtra: firstExtra, report: report)
-                skippedRows += 1
                 continue
             }
             return true

@@ -494,9 +494,6 @@ public struct CSVTokenizer {
         spans.allSatisfy { $0.start == $0.end }
     }
 
-    /// The absolute byte offset where the current row starts.
-    public var rowByteOffset: Int { bufferOffset + rowStart }
-
     /// The absolute byte offset just after the current row's line end.
     public var rowEndOffset: Int { bufferOffset + rowContentEnd }
 
@@ -510,11 +507,6 @@ public struct CSVTokenizer {
     /// - Parameter index: The 0-based field index.
     /// - Returns: `true` for an empty value (quoted or not).
     public func fieldIsEmpty(_ index: Int) -> Bool { spans[index].start == spans[index].end }
-
-    /// Whether a field was quoted.
-    /// - Parameter index: The 0-based field index.
-    /// - Returns: `true` when the field started with a quote.
-    public func fieldWasQuoted(_ index: Int) -> Bool { spans[index].flags & Self.quotedFlag != 0 }
 
     /// Calls `body` with a field's value as bytes (doubled quotes undone).
     /// - Parameters:

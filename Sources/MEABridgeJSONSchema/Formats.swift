@@ -1,3 +1,5 @@
+import MEABridgeCore
+
 /// The `format` values this module can check, each with its checker.
 ///
 /// Checked: `date-time`, `date`, `time` (RFC 3339), `duration` (RFC 3339 appendix A), `email` (RFC 5321 mailbox),

@@ -1,5 +1,6 @@
 import MEABridgeCSV
 public import MEABridgeCore
+import MEABridgeJSON
 import OrderedCollections
 
 /// Diagnostic ids of the Ramsar reader.
@@ -205,6 +206,8 @@ public struct RamsarRSISReader: RecordReader {
         report: @escaping (Diagnostic) -> Void
     ) throws {
         var checker = checker
+        // Whether the file has criterion columns is the same for every row.
+        let hasCriteria = columns.keys.contains { if case .criterion = $0 { true } else { false } }
         while try reader.nextRow(checking: &checker, report: report) {
             let row = RowMapping(reader: reader, columns: columns, report: report)
             guard let id = row.text(.id) else {
@@ -252,7 +255,7 @@ public struct RamsarRSISReader: RecordReader {
             for number in 1...9 {
                 if case .bool(true)? = row.flag(.criterion(number)) { criteria.append(.number(String(number))) }
             }
-            if columns.keys.contains(where: { if case .criterion = $0 { true } else { false } }) {
+            if hasCriteria {
                 extras["criteria"] = .array(criteria)
             }
             put("wetlandTypes", row.items(.wetlandTypes))
@@ -316,7 +319,7 @@ private struct RowMapping {
         guard let value = text(column) else { return nil }
         if let number = CSVValues.number(value) {
             var out: [UInt8] = []
-            JSONNumberText.append(number, to: &out)
+            JSONOutput.appendNumber(number, to: &out)
             return .number(String(decoding: out, as: UTF8.self))
         }
         problem(.invalidNumber, .warning, column, "'\(CSVText.shown(value))' is not a number; kept as text")
@@ -347,18 +350,6 @@ private struct RowMapping {
             return nil
         }
         return degrees
-    }
-}
-
-/// Numbers written the way the canonical JSON writes them: integers without a fraction, others in Swift's shortest
-/// round-trip form.
-enum JSONNumberText {
-    static func append(_ value: Double, to out: inout [UInt8]) {
-        if value == value.rounded(.towardZero), value.magnitude < 9_007_199_254_740_992 {
-            out.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            out.append(contentsOf: value.description.utf8)
-        }
     }
 }
 

@@ -25,7 +25,6 @@ struct StreamAttribute {
 /// A name as the parser first met it, handed to the cursor with the batch that first uses it.
 struct ParsedName {
     var localName: String
-    var prefix: String?
     var namespaceURI: String?
     var qualifiedName: String
 }
@@ -563,7 +562,7 @@ struct StreamParser: @unchecked Sendable {
         let entry = Int32(state.pointee.names.count)
         state.pointee.names.append(ParseState.Name(qualifiedName: qualified, expanded: expanded))
         state.pointee.batch.newNames.append(
-            ParsedName(localName: local, prefix: prefixText, namespaceURI: namespace, qualifiedName: qualified)
+            ParsedName(localName: local, namespaceURI: namespace, qualifiedName: qualified)
         )
         state.pointee.nameByPointers[key] = entry
         state.pointee.cache[slot] = (key, entry)

@@ -80,10 +80,6 @@ struct DatePattern: Sendable, Hashable {
         tokens.contains { [.year4, .year2, .month, .day, .monthName, .dayOfYear].contains($0) }
     }
 
-    var hasTime: Bool {
-        tokens.contains { [.hour, .hour12, .minute, .second].contains($0) }
-    }
-
     private static let monthNames = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]

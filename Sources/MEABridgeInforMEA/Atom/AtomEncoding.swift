@@ -12,11 +12,9 @@ enum AtomEncoding {
         var text: String
     }
 
-    /// A navigation row: its key (for its address and, unless it has a key of its own, `d:id`), its properties and
-    /// its own navigations.
+    /// A navigation row: its key (for its address), its properties and its own navigations.
     struct Row {
         var key: String
-        var ownKey: Bool
         var fields: [(name: String, value: Scalar)]
         var navigations: [Navigation] = []
     }
@@ -73,7 +71,6 @@ enum AtomEncoding {
                 let rowKey = "\(id)-\(pair.language.code)"
                 return Row(
                     key: rowKey,
-                    ownKey: false,
                     fields: fields([("id", rowKey), ("language", pair.language.code), ("value", pair.value)])
                 )
             }
@@ -90,12 +87,12 @@ enum AtomEncoding {
         case .treaty(let treaty): return .scalar(Scalar(type: nil, text: treaty.rawValue))
         case .treaties(let treaties):
             return rows(treaties, "Treaty", declaring: ["id", "value"]) { treaty, index in
-                Row(key: key(index), ownKey: false, fields: fields([("id", key(index)), ("value", treaty.rawValue)]))
+                Row(key: key(index), fields: fields([("id", key(index)), ("value", treaty.rawValue)]))
             }
         case .strings(let values):
             let suffix = name == "types" ? "Type" : (name.prefix(1).uppercased() + name.dropFirst())
             return rows(values, suffix, declaring: ["id", "value"]) { value, index in
-                Row(key: key(index), ownKey: false, fields: fields([("id", key(index)), ("value", value)]))
+                Row(key: key(index), fields: fields([("id", key(index)), ("value", value)]))
             }
         case .files(let files):
             return rows(files, "File", declaring: ["id", "url", "language", "mimeType", "filename", "size"]) {
@@ -103,7 +100,6 @@ enum AtomEncoding {
                 index in
                 var row = Row(
                     key: file.id ?? key(index),
-                    ownKey: true,
                     fields: fields([
                         ("id", file.id), ("url", file.url), ("language", file.language?.code),
                         ("mimeType", file.mimeType), ("filename", file.filename),
@@ -118,7 +114,6 @@ enum AtomEncoding {
                 index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([
                         ("id", key(index)), ("namespace", keyword.namespace), ("term", keyword.term),
                         ("uri", keyword.uri), ("scope", keyword.scope),
@@ -129,7 +124,6 @@ enum AtomEncoding {
             return rows(goals, "Goal", declaring: ["id", "framework", "code", "uri"]) { goal, index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([
                         ("id", key(index)), ("framework", goal.framework.description), ("code", goal.code),
                         ("uri", goal.uri),
@@ -145,7 +139,6 @@ enum AtomEncoding {
                         let rowKey = key(offset + 1)
                         return Row(
                             key: rowKey,
-                            ownKey: false,
                             fields: fields([("id", rowKey), ("treaty", role.treaty?.rawValue), ("order", role.order)]),
                             navigations: [
                                 Navigation(
@@ -155,7 +148,6 @@ enum AtomEncoding {
                                         let nameKey = "\(rowKey)-\(index + 1)"
                                         return Row(
                                             key: nameKey,
-                                            ownKey: false,
                                             fields: fields([("id", nameKey), ("value", value)])
                                         )
                                     },
@@ -172,7 +164,6 @@ enum AtomEncoding {
             return rows(authors, "Author", declaring: ["id", "name", "type"]) { author, index in
                 Row(
                     key: author.id ?? key(index),
-                    ownKey: true,
                     fields: fields([("id", author.id), ("name", author.name), ("type", author.type?.rawValue)])
                 )
             }
@@ -180,7 +171,6 @@ enum AtomEncoding {
             return rows(identifiers, "Identifier", declaring: ["id", "name", "value"]) { identifier, index in
                 Row(
                     key: identifier.id ?? key(index),
-                    ownKey: true,
                     fields: fields([("id", identifier.id), ("name", identifier.name), ("value", identifier.value)])
                 )
             }
@@ -188,7 +178,6 @@ enum AtomEncoding {
             return rows(tags, "Tag", declaring: ["id", "language", "scope", "value", "comment"]) { tag, index in
                 Row(
                     key: tag.id ?? key(index),
-                    ownKey: true,
                     fields: fields([
                         ("id", tag.id), ("language", tag.language?.code), ("scope", tag.scope),
                         ("value", tag.value), ("comment", tag.comment),
@@ -199,7 +188,6 @@ enum AtomEncoding {
             return rows(references, "Reference", declaring: ["id", "type", "refId"]) { reference, index in
                 Row(
                     key: reference.id ?? key(index),
-                    ownKey: true,
                     fields: fields([("id", reference.id), ("type", reference.type), ("refId", reference.refId)])
                 )
             }
@@ -208,7 +196,6 @@ enum AtomEncoding {
             return rows(answers, "Answer") { answer, index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([
                         ("id", key(index)), ("section", answer.section.joined(separator: " > ")),
                         ("question", answer.question), ("target", answer.target),
@@ -220,7 +207,6 @@ enum AtomEncoding {
             return rows(names, "CommonName") { common, index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([("id", key(index)), ("name", common.name), ("language", common.language?.code)])
                 )
             }
@@ -228,7 +214,6 @@ enum AtomEncoding {
             return rows(listings, "Listing") { listing, index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([
                         ("id", key(index)), ("kind", listing.kind), ("regime", listing.regime),
                         ("appendix", listing.appendix), ("country", listing.country?.description),
@@ -240,7 +225,6 @@ enum AtomEncoding {
             return rows(entries, "Distribution") { entry, index in
                 Row(
                     key: key(index),
-                    ownKey: false,
                     fields: fields([("id", key(index)), ("country", entry.country?.description), ("name", entry.name)])
                 )
             }

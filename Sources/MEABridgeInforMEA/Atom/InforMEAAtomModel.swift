@@ -6,7 +6,7 @@ import OrderedCollections
 /// and their navigation properties with the row types they lead to; it renders the matching `$metadata` (CSDL).
 ///
 /// ``InforMEAAtomWriter`` fills one as it writes (``InforMEAAtomWriter/model``), so the `$metadata` describes exactly
-/// the entity sets, properties and navigations of that output; ``add(_:)`` builds one from records without writing.
+/// the entity sets, properties and navigations of that output.
 /// Properties are declared in the order first seen. A property seen with different numeric types gets the widest
 /// (`Edm.Int16` < `Edm.Int32` < `Edm.Int64` < `Edm.Decimal` < `Edm.Double`), with other types `Edm.String`.
 /// Provider-specific values that are arrays or objects have no OData v2 property type and are left out of the
@@ -45,29 +45,6 @@ public struct InforMEAAtomModel: Sendable, Hashable {
 
     /// Creates an empty model.
     public init() {}
-
-    /// Adds what one record has: its entity type, its properties and navigations, and their row types.
-    /// - Parameter record: The record.
-    public mutating func add(_ record: Record) {
-        let kind = record.kind
-        let properties = AtomWriterSupport.properties(of: record)
-        var scalars: [Property] = []
-        var navigations: [AtomEncoding.Navigation] = []
-        for property in properties {
-            switch AtomEncoding.form(of: property, entity: kind, id: record.id) {
-            case .scalar(let scalar): scalars.append(Property(name: property.name, type: scalar.type ?? "Edm.String"))
-            case .null: scalars.append(Property(name: property.name, type: "Edm.String"))
-            case .navigation(let navigation): navigations.append(navigation)
-            }
-        }
-        for (name, value) in record.extras {
-            switch value {
-            case .array, .object: continue
-            default: scalars.append(Property(name: name, type: AtomEncoding.extraType(value) ?? "Edm.String"))
-            }
-        }
-        note(kind.typeName, set: kind.entitySet, scalars, navigations)
-    }
 
     mutating func note(
         _ typeName: String,

@@ -58,7 +58,8 @@ public struct InforMEAAtomWriter: RecordWriter {
         var entry = EntryWriter(root: options.serviceRoot, out: out)
         out = []
         let kind = record.kind
-        let properties = AtomWriterSupport.properties(of: record)
+        // The canonical properties as the InforMEA wire formats carry them (goal links folded into keywords).
+        let properties = PropertyRenderer(style: .odata, entity: record.kind).properties(of: record)
         var scalars: [(String, AtomEncoding.Form)] = []
         var navigations: [AtomEncoding.Navigation] = []
         var updated: DateValue?
@@ -175,14 +176,6 @@ public struct InforMEAAtomWriter: RecordWriter {
         feed.line(1, "<author><name/></author>")
         if let set { feed.empty(1, "link", [("href", set), ("rel", "self"), ("title", set)]) }
         out = feed.out
-    }
-}
-
-/// The canonical properties as the InforMEA wire formats carry them (goal links folded into keywords where the
-/// entity has keywords), shared by the Atom writer and its model.
-enum AtomWriterSupport {
-    static func properties(of record: Record) -> [Property] {
-        PropertyRenderer(style: .odata, entity: record.kind).properties(of: record)
     }
 }
 

@@ -97,13 +97,9 @@ public struct FAOLEXReader: RecordReader {
         report: (Diagnostic) -> Void
     ) throws -> Bool {
         guard let xsd = validator as? XSDSchemaValidator else { return false }
-        let xml = XMLStreamReader(
-            source: source,
-            name: options.sourceName,
-            options: XMLStreamOptions(diagnosticLimit: max(1, maxErrors)),
-            schema: xsd.schema
-        )
-        try read(xml, emit: emit, report: report)
+        try xsd.streaming(source: source, sourceName: options.sourceName, maxErrors: maxErrors, report: report) {
+            try read($0, emit: emit, report: report)
+        }
         return true
     }
 

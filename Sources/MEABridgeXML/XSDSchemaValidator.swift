@@ -52,14 +52,47 @@ public struct XSDSchemaValidator: SchemaValidator {
         maxErrors: Int,
         report: (Diagnostic) -> Void
     ) throws {
+        try streaming(
+            source: source,
+            sourceName: sourceName,
+            maxErrors: maxErrors,
+            recordsEvents: false,
+            report: report
+        ) {
+            try $0.drain(report: report)
+        }
+    }
+
+    /// Reads an input with this schema plugged into the parser.
+    ///
+    /// `body` consumes the reader (drains it, or maps its elements to records); the schema's diagnostics come with
+    /// the reader's, and a note says when more than `maxErrors` were found. The one-pass readers (`informea-atom`,
+    /// `faolex-xml`) and ``validate(source:sourceName:maxErrors:report:)`` all go through here.
+    /// - Parameters:
+    ///   - source: The input bytes.
+    ///   - sourceName: The input's name, for locations.
+    ///   - maxErrors: The most diagnostics reported.
+    ///   - recordsEvents: Whether `body` reads events (`false` when it only drains the input).
+    ///   - report: Receives the note about diagnostics not reported.
+    ///   - body: Reads the input.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func streaming<Result>(
+        source: some ByteSource,
+        sourceName: String,
+        maxErrors: Int,
+        recordsEvents: Bool = true,
+        report: (Diagnostic) -> Void,
+        _ body: (XMLStreamReader) throws -> Result
+    ) throws -> Result {
         let reader = XMLStreamReader(
             source: source,
             name: sourceName,
             options: XMLStreamOptions(diagnosticLimit: max(1, maxErrors)),
             schema: schema,
-            recordsEvents: false
+            recordsEvents: recordsEvents
         )
-        try reader.drain(report: report)
+        let result = try body(reader)
         if reader.suppressedDiagnosticCount > 0 {
             report(
                 Diagnostic(
@@ -70,5 +103,6 @@ public struct XSDSchemaValidator: SchemaValidator {
                 )
             )
         }
+        return result
     }
 }

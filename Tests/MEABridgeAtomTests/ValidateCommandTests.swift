@@ -108,6 +108,20 @@ struct ValidateCommandTests {
         job.maxErrors = 1
         #expect(job.run(registry: xmlRegistry, console: captured.console) == .diagnostics)
         #expect(captured.out.components(separatedBy: "[xsd.value]").count - 1 <= 1)
+        // The one pass (reader and schema together) says that it stopped, as the schema-only pass does.
+        var reader = InforMEAAtomReader(options: ReadOptions(sourceName: path))
+        var diagnostics: [Diagnostic] = []
+        let bytes = try #require(Fixtures.read(path))
+        let used = try reader.read(
+            from: MemoryByteSource(bytes, name: path),
+            validatingWith: XSDSchemaValidator(schemaPath: Self.schemas + "/xml/informea-atom.xsd"),
+            maxErrors: 1,
+            emit: { _ in },
+            report: { diagnostics.append($0) }
+        )
+        #expect(used)
+        #expect(diagnostics.filter { $0.id == .xsdValue }.count == 1)
+        #expect(diagnostics.contains { $0.message.contains("validation stopped after 1 problems; raise --max-errors") })
     }
 
     @Test("One pass: the Atom reader validating while it reads reports what the two passes report")

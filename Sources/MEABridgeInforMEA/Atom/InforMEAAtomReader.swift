@@ -119,14 +119,15 @@ public struct InforMEAAtomReader: RecordReader {
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        let xml = XMLStreamReader(
+        try XSDSchemaValidator(schema: schema).streaming(
             source: source,
-            name: options.sourceName,
-            options: XMLStreamOptions(diagnosticLimit: max(1, maxErrors)),
-            schema: schema
-        )
-        var parser = AtomParser(xml: xml, options: options, entityFromName: entityFromName)
-        try parser.run(emit: emit, report: report)
+            sourceName: options.sourceName,
+            maxErrors: maxErrors,
+            report: report
+        ) { xml in
+            var parser = AtomParser(xml: xml, options: options, entityFromName: entityFromName)
+            try parser.run(emit: emit, report: report)
+        }
     }
 }
 

@@ -135,8 +135,9 @@ public struct CITESAnnualReportReader: RecordReader {
             requireValues: true
         )
         while try reader.nextRow(checking: &checker, report: report) {
-            var record = rows.record(id: String(reader.rowNumber), reader, report: report)
-            let partner = partnerCountry(columns, reader, &rows, report)
+            var record = TradeRecord(id: String(reader.rowNumber))
+            rows.read(into: &record, reader, checker: &checker, report: report)
+            let partner = rows.partner(reader, checker: &checker, report: report)
             if importerLayout {
                 record.exporter = partner
                 record.reporterType = "I"
@@ -146,41 +147,6 @@ public struct CITESAnnualReportReader: RecordReader {
             }
             try emit(.tradeRecord(record))
         }
-    }
-
-    /// The trading partner, checked like the other country columns.
-    private func partnerCountry(
-        _ columns: TradeColumns,
-        _ reader: CSVTableReader,
-        _ rows: inout TradeRowReading,
-        _ report: (Diagnostic) -> Void
-    ) -> CountryRef? {
-        guard let index = columns[.tradingPartner] else { return nil }
-        guard !reader.isEmpty(index) else {
-            report(
-                Diagnostic(
-                    id: .citesValueMissing,
-                    severity: .error,
-                    message: "row \(reader.rowNumber): the trading partner is empty; the annual report requires it",
-                    location: reader.location(index)
-                )
-            )
-            return nil
-        }
-        let value = reader.value(index)
-        let (reference, known) = rows.normaliser.country(value)
-        if !known, rows.normaliser.lists != nil {
-            report(
-                Diagnostic(
-                    id: .citesCountryUnknown,
-                    severity: .error,
-                    message: "row \(reader.rowNumber): trading partner '\(CSVText.shown(value))' is not an ISO 3166-1 "
-                        + "alpha-2 or CITES Trade Database country code",
-                    location: reader.location(index)
-                )
-            )
-        }
-        return reference
     }
 }
 

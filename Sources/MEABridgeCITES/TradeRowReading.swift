@@ -160,13 +160,23 @@ struct TradeRowReading {
         )
     }
 
-    /// The current row as a trade record (every problem reported, the values kept as written when they cannot be
-    /// normalised).
-    mutating func record(id: String, _ reader: CSVTableReader, report: (Diagnostic) -> Void) -> TradeRecord {
-        var record = TradeRecord(id: id)
-        var checker: TableRowChecker?
-        read(into: &record, reader, checker: &checker, report: report)
-        return record
+    /// The trading partner of an annual-report row: required, and checked like the other country columns.
+    /// - Parameters:
+    ///   - reader: The table reader, on the row.
+    ///   - checker: The table schema's check of the row, when it is checked in the same pass.
+    ///   - report: Receives the problems.
+    /// - Returns: The partner, `nil` when the column is missing or empty.
+    mutating func partner(
+        _ reader: CSVTableReader,
+        checker: inout TableRowChecker?,
+        report: (Diagnostic) -> Void
+    ) -> CountryRef? {
+        guard let index = columns[.tradingPartner] else { return nil }
+        guard !reader.isEmpty(index) else {
+            missing(.tradingPartner, "trading partner", reader, report)
+            return nil
+        }
+        return country(.tradingPartner, reader, &checker, report)
     }
 
     /// Reads the current row into a record (made with its id), reporting every problem; filling the caller's record

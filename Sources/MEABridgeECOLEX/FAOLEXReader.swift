@@ -148,12 +148,16 @@ public struct FAOLEXReader: RecordReader {
                         )
                         continue
                     }
-                    current?.add(key, xml.attribute(content) ?? "", at: xml.location)
+                    current?.add(
+                        key,
+                        xml.attribute(content) ?? "",
+                        at: MetaPlace(line: xml.line, column: xml.column, steps: xml.pathSteps)
+                    )
                 }
             case .endElement:
                 if xml.nameID == record, let fields = current {
                     current = nil
-                    if let document = document(from: fields, report: report) { try emit(.document(document)) }
+                    if let document = document(from: fields, xml, report: report) { try emit(.document(document)) }
                 }
             case .endOfDocument:
                 return
@@ -163,19 +167,34 @@ public struct FAOLEXReader: RecordReader {
         }
     }
 
+    /// Where a `<meta>` was, kept cheaply: its XPath is rendered (from its record's) only for a diagnostic.
+    struct MetaPlace {
+        var line: Int
+        var column: Int?
+        var steps: [XMLPathStep]
+    }
+
     /// The metas of one record, in order, with where each was.
     struct RecordFields {
         var url: String?
         var action: String?
         var location: SourceLocation
-        var values: OrderedDictionary<String, [(value: String, location: SourceLocation)]> = [:]
+        var values: OrderedDictionary<String, [(value: String, place: MetaPlace)]> = [:]
 
-        mutating func add(_ name: String, _ value: String, at location: SourceLocation) {
-            values[name, default: []].append((value, location))
+        mutating func add(_ name: String, _ value: String, at place: MetaPlace) {
+            values[name, default: []].append((value, place))
         }
     }
 
-    private func document(from record: RecordFields, report: (Diagnostic) -> Void) -> Document? {
+    private func document(from record: RecordFields, _ xml: XMLStreamReader, report: (Diagnostic) -> Void) -> Document?
+    {
+        func locate(_ place: MetaPlace) -> SourceLocation {
+            var location = record.location
+            location.line = place.line > 0 ? place.line : nil
+            location.column = place.column
+            location.path = xml.path(of: place.steps)
+            return location
+        }
         if let action = record.action, action.lowercased() == "delete" {
             report(
                 Diagnostic(
@@ -189,7 +208,7 @@ public struct FAOLEXReader: RecordReader {
             return nil
         }
         var fields = record.values
-        func take(_ name: String) -> [(value: String, location: SourceLocation)] {
+        func take(_ name: String) -> [(value: String, place: MetaPlace)] {
             fields.removeValue(forKey: name) ?? []
         }
         var repeated = Extras()
@@ -229,7 +248,7 @@ public struct FAOLEXReader: RecordReader {
                         severity: .warning,
                         message: "recordLanguage '\(code.value)' is not one of E, F, S; the title is kept as "
                             + "undetermined (und)",
-                        location: code.location
+                        location: locate(code.place)
                     )
                 )
             }
@@ -246,7 +265,7 @@ public struct FAOLEXReader: RecordReader {
                         id: .unknownCountry,
                         severity: .warning,
                         message: "'\(country.value)' is not an ISO 3166-1 country code; kept as the original value",
-                        location: country.location
+                        location: locate(country.place)
                     )
                 )
             }
@@ -257,7 +276,7 @@ public struct FAOLEXReader: RecordReader {
                         severity: .warning,
                         message: "\(countries.count) countries (\(countries.map(\.value).joined(separator: ", "))) "
                             + "where a document holds one; kept the first, all are in the extras",
-                        location: countries[1].location
+                        location: locate(countries[1].place)
                     )
                 )
                 document.extras["country_ISO3"] = .array(countries.map { .string($0.value) })
@@ -278,7 +297,7 @@ public struct FAOLEXReader: RecordReader {
                         severity: .warning,
                         message: "document language '\(first.value)' is not a language name or code; the file's "
                             + "language is left unset",
-                        location: first.location
+                        location: locate(first.place)
                     )
                 )
             }

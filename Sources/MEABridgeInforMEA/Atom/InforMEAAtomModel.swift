@@ -42,6 +42,10 @@ public struct InforMEAAtomModel: Sendable, Hashable {
 
     /// The entity types, in the order first written (the rows' types after their owners').
     public private(set) var entityTypes: [EntityType] = []
+    /// Where each type, and each type's property, is in ``entityTypes``: every record of a type notes the same
+    /// names, so they are found by hashing rather than by scanning.
+    private var typeIndex: [String: Int] = [:]
+    private var propertyIndex: [[String: Int]] = []
 
     /// Creates an empty model.
     public init() {}
@@ -52,8 +56,11 @@ public struct InforMEAAtomModel: Sendable, Hashable {
         _ scalars: [Property],
         _ navigations: [AtomEncoding.Navigation]
     ) {
-        var index = entityTypes.firstIndex { $0.name == typeName }
-        if index == nil {
+        let index: Int
+        if let known = typeIndex[typeName] {
+            index = known
+        } else {
+            index = entityTypes.count
             entityTypes.append(
                 EntityType(
                     name: typeName,
@@ -62,14 +69,17 @@ public struct InforMEAAtomModel: Sendable, Hashable {
                     navigations: []
                 )
             )
-            index = entityTypes.count - 1
+            typeIndex[typeName] = index
+            propertyIndex.append(["id": 0])
         }
-        guard let index else { return }
         for property in scalars where property.name != "id" {
-            if let existing = entityTypes[index].properties.firstIndex(where: { $0.name == property.name }) {
-                let wider = Self.wider(entityTypes[index].properties[existing].type, property.type)
-                entityTypes[index].properties[existing].type = wider
+            if let existing = propertyIndex[index][property.name] {
+                let current = entityTypes[index].properties[existing].type
+                if current != property.type {
+                    entityTypes[index].properties[existing].type = Self.wider(current, property.type)
+                }
             } else {
+                propertyIndex[index][property.name] = entityTypes[index].properties.count
                 entityTypes[index].properties.append(property)
             }
         }

@@ -381,16 +381,8 @@ func parseSize(_ text: String) -> Int64? {
 
 /// Reads a small text file.
 func readText(_ path: String) throws(IOFailure) -> String {
-    let source = try FileByteSource(path: path)
-    var bytes: [UInt8] = []
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-    defer { buffer.deallocate() }
-    while true {
-        let count = try source.read(into: buffer)
-        if count == 0 { break }
-        bytes.append(contentsOf: buffer[..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    var source = try FileByteSource(path: path)
+    return String(decoding: try source.readAll(), as: UTF8.self)
 }
 
 /// Writes a text file atomically.

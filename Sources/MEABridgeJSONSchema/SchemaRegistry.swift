@@ -358,16 +358,8 @@ func parseJSON(_ bytes: [UInt8], name: String) throws(JSONSchemaLoadError) -> JS
 
 /// Reads a whole file, or `nil` when it cannot be read.
 func readFile(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count <= 0 { break }
-        bytes.append(contentsOf: chunk[..<count])
-    }
-    return ferror(file) == 0 ? bytes : nil
+    guard var source = try? FileByteSource(path: path) else { return nil }
+    return try? source.readAll()
 }
 
 /// Unescapes one JSON Pointer token (`~1` → `/`, `~0` → `~`).

@@ -157,20 +157,6 @@ enum FileSystem {
         return String(result)
     }
 
-    /// Reads a whole file.
-    static func readFile(_ path: String) throws(IOFailure) -> [UInt8] {
-        let source = try FileByteSource(path: path)
-        var bytes: [UInt8] = []
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try source.read(into: buffer)
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[..<count])
-        }
-        return bytes
-    }
-
     /// Writes a whole file atomically (a temporary file renamed over `path`).
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
         var sink = try AtomicFileSink(path: path)

@@ -18,6 +18,22 @@ public protocol ByteSource {
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int
 }
 
+extension ByteSource {
+    /// Reads everything that is left, for small inputs that are needed whole (a rules profile, a report, a schema).
+    /// - Returns: The bytes.
+    /// - Throws: `IOFailure` when reading fails.
+    public mutating func readAll() throws(IOFailure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(into: buffer)
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[..<count])
+        }
+    }
+}
+
 /// Reads a file (or standard input) through its file descriptor.
 ///
 /// A class because it owns the descriptor and closes it when released.

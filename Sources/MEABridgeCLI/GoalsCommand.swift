@@ -78,7 +78,7 @@ public struct GoalsJob: Sendable {
             console.err("meabridge: error: unknown goals format '\(format)'; use text, csv or json [cli.usage]\n")
             throw CommandExit(.usage)
         }
-        guard let directory = SchemaLocator.directory(explicit: schemaDirectory) else {
+        guard let directory = schemaDirectory ?? SchemaDirectory.path else {
             console.err("meabridge: error: no Schemas/ folder found; pass --schema-dir [cli.schema-dir]\n")
             throw CommandExit(.usage)
         }

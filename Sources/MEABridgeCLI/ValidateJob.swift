@@ -2,33 +2,6 @@ public import MEABridgeCore
 public import MEABridgeFormats
 import MEABridgeValidation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Finds the `Schemas/` folder: `--schema-dir`, else `MEABRIDGE_SCHEMA_DIR`, else the nearest `Schemas/` above the
-/// executable (a build inside the repository), else `./Schemas`.
-enum SchemaLocator {
-    static func directory(explicit: String?) -> String? {
-        if let explicit { return explicit }
-        if let variable = getenv("MEABRIDGE_SCHEMA_DIR") { return String(cString: variable) }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if length > 0 {
-            var path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            while let slash = path.lastIndex(of: "/") {
-                path = String(path[..<slash])
-                if access(path + "/Schemas", F_OK) == 0 { return path + "/Schemas" }
-            }
-        }
-        return access("Schemas", F_OK) == 0 ? "Schemas" : nil
-    }
-}
-
 /// `meabridge validate`: checks an input against its schema (given or registered for its format), then reads it
 /// and checks every record against the harmonised rules; reports every problem with its location.
 public struct ValidateJob: Sendable {
@@ -111,7 +84,7 @@ public struct ValidateJob: Sendable {
         // 1. The schema: the one given, else the one registered for the format.
         var schemaPath = schema
         if schemaPath == nil, let relative = readerType?.defaultSchema,
-            let directory = SchemaLocator.directory(explicit: schemaDirectory)
+            let directory = schemaDirectory ?? SchemaDirectory.path
         {
             schemaPath = directory + "/" + relative
         }

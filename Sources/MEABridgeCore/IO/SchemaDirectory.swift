@@ -6,11 +6,12 @@
     import Darwin
 #endif
 
-/// Finds the `Schemas/` folder, where table schemas and code lists live, for readers that need data files at run
-/// time.
+/// Finds the `Schemas/` folder, where the registered schemas, code lists and reference data live, for the commands
+/// (`validate`, `goals`) and the readers that need data files at run time.
 ///
 /// In order: the `MEABRIDGE_SCHEMA_DIR` environment variable; the nearest `Schemas/` above the running executable
 /// (a build inside the repository); the `Schemas/` of the source tree this module was built from; `./Schemas`.
+/// `--schema-dir` goes before all of these where a command has it.
 public enum SchemaDirectory {
     /// The folder, or `nil` when none exists.
     public static var path: String? {
@@ -37,7 +38,7 @@ public enum SchemaDirectory {
         var path = file
         while let slash = path.lastIndex(of: "/") {
             path = String(path[..<slash])
-            if access(path + "/Schemas/csv", F_OK) == 0 { return path + "/Schemas" }
+            if access(path + "/Schemas", F_OK) == 0 { return path + "/Schemas" }
         }
         return nil
     }

@@ -93,18 +93,19 @@ public struct GoalsJob: Sendable {
             try reader.read(
                 from: opened.source,
                 emit: { record in
-                    catalog.check(record, report: printer.report)
                     var seen: Set<String> = []
-                    for (goal, _) in GoalCatalog.goals(of: record) {
+                    var link: Link?
+                    for (goal, entry) in catalog.check(record, report: printer.report) {
                         let key: String
-                        if let entry = catalog.entry(for: goal) {
+                        if let entry {
                             key = "\(entry.framework):\(entry.code)"
                         } else {
                             key = goal.description
                             unknown[key] = goal
                         }
                         guard seen.insert(key).inserted else { continue }
-                        links[key, default: []].append(Self.link(record, input: input))
+                        if link == nil { link = Self.link(record, input: input) }
+                        if let link { links[key, default: []].append(link) }
                     }
                 },
                 report: printer.report

@@ -3,6 +3,16 @@
 /// Line and column are 1-based. `path` is a structural address: a JSON Pointer (`/d/results/3/title`),
 /// an XPath (`/feed/entry[2]`), or a CSV cell (`row 12, column date`).
 public struct SourceLocation: Sendable, Hashable, Codable {
+    /// The location of a member of what this location points at: the member's name appended to the path
+    /// (`/d/results/2` → `/d/results/2/title`); the line and column stay those of the owner.
+    /// - Parameter field: The member's name, or a relative path such as `answers/3/goals/1`.
+    /// - Returns: The location.
+    public func appending(field: String) -> SourceLocation {
+        var location = self
+        if let path { location.path = path == "/" ? "/" + field : path + "/" + field }
+        return location
+    }
+
     /// The file path or URI, or `-` for standard input.
     public var source: String
     /// The 1-based line, when known.

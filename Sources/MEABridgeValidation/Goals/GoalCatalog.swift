@@ -46,6 +46,8 @@ public struct GoalCatalog: Sendable {
     /// The entries in file order.
     public private(set) var entries: [GoalEntry] = []
     private var index: [String: Int] = [:]
+    /// The frameworks the entries belong to.
+    private var frameworks: Set<GoalRef.Framework> = []
 
     /// The files of the bundled reference data, relative to `Schemas/`.
     public static let bundledFiles = ["goals/sdg.json", "goals/aichi.json", "goals/gbf.json"]
@@ -95,6 +97,7 @@ public struct GoalCatalog: Sendable {
         if index[key] == nil {
             index[key] = entries.count
             entries.append(entry)
+            frameworks.insert(entry.framework)
         }
         if let identifier = entry.identifier { index[Self.key(entry.framework, identifier)] = index[key] }
     }
@@ -124,7 +127,7 @@ public struct GoalCatalog: Sendable {
     /// - Parameter framework: The framework.
     /// - Returns: `true` when the catalogue has entries of it.
     public func covers(_ framework: GoalRef.Framework) -> Bool {
-        entries.contains { $0.framework == framework }
+        frameworks.contains(framework)
     }
 
     /// The entry a goal link names, if the catalogue has it.
@@ -141,7 +144,7 @@ public struct GoalCatalog: Sendable {
     /// - Returns: The links, in order, with where each is held (`goals/0`, `answers/3/goals/1`).
     public static func goals(of record: Record) -> [(goal: GoalRef, field: String)] {
         var result: [(GoalRef, String)] = []
-        for property in record.properties {
+        record.forEachProperty { property in
             switch property.value {
             case .goals(let goals):
                 for (index, goal) in goals.enumerated() { result.append((goal, "\(property.name)/\(index)")) }
@@ -161,10 +164,15 @@ public struct GoalCatalog: Sendable {
     /// - Parameters:
     ///   - record: The record.
     ///   - report: Receives a diagnostic per unknown goal or target.
-    public func check(_ record: Record, report: (Diagnostic) -> Void) {
-        for (goal, field) in Self.goals(of: record) where covers(goal.framework) && entry(for: goal) == nil {
-            var location = record.source
-            if let path = location?.path { location?.path = path + "/" + field }
+    /// - Returns: Each goal link with the catalogue's entry for it (`nil` when the catalogue has none).
+    @discardableResult
+    public func check(_ record: Record, report: (Diagnostic) -> Void) -> [(goal: GoalRef, entry: GoalEntry?)] {
+        var resolved: [(goal: GoalRef, entry: GoalEntry?)] = []
+        for (goal, field) in Self.goals(of: record) {
+            let found = entry(for: goal)
+            resolved.append((goal, found))
+            guard found == nil, covers(goal.framework) else { continue }
+            let location = record.source?.appending(field: field)
             report(
                 Diagnostic(
                     id: .goalUnknown,
@@ -175,6 +183,7 @@ public struct GoalCatalog: Sendable {
                 )
             )
         }
+        return resolved
     }
 
     /// The catalogue entry of `rule.goal-unknown`, for `explain` and the reports.

@@ -36,8 +36,7 @@ public struct HarmonisedRules: Sendable {
         // The location and the record's name are only built for a problem: most records have none, and a large
         // input has millions of records.
         func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, field: String? = nil) {
-            var at = record.source
-            if let field, let path = at?.path { at?.path = path == "/" ? "/" + field : path + "/" + field }
+            let at = field.map { field in record.source?.appending(field: field) } ?? record.source
             report(Diagnostic(id: id, severity: severity, message: message, location: at))
         }
         var name: String { Self.name(of: record) }

@@ -101,11 +101,11 @@ final class DocumentParserContext {
     /// - Parameter body: The libxml2 call that may raise context-less errors.
     /// - Returns: What `body` returns.
     private func routingContextlessErrors<Result>(_ body: () -> Result) -> Result {
-        let previousHandler = clibxml2_thread_structured_error()
-        let previousContext = clibxml2_thread_structured_error_context()
-        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(context), context.pointee.sax?.pointee.serror)
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
-        return body()
+        LibXML2.withThreadStructuredErrors(
+            context: UnsafeMutableRawPointer(context),
+            handler: context.pointee.sax?.pointee.serror,
+            body
+        )
     }
 
     /// Adds a diagnostic of our own (not from libxml2), located at the start of the input.

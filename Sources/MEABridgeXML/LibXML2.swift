@@ -20,6 +20,27 @@ public enum LibXML2 {
         return String(cString: raw)
     }
 
+    /// Runs `body` with the thread's structured error handler set to `handler`, then restores the previous one.
+    ///
+    /// libxml2 2.9 reports some errors (encoding, I/O, inner schema documents) without a parser context, through
+    /// that per-thread handler only. `body` must be synchronous libxml2 work on this thread.
+    /// - Parameters:
+    ///   - context: The handler's user data.
+    ///   - handler: The handler.
+    ///   - body: The libxml2 work.
+    /// - Returns: What `body` returns.
+    static func withThreadStructuredErrors<Result>(
+        context: UnsafeMutableRawPointer?,
+        handler: xmlStructuredErrorFunc?,
+        _ body: () throws -> Result
+    ) rethrows -> Result {
+        let previousHandler = clibxml2_thread_structured_error()
+        let previousContext = clibxml2_thread_structured_error_context()
+        xmlSetStructuredErrorFunc(context, handler)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        return try body()
+    }
+
     /// Initialises libxml2 once per process; cheap after the first call and safe from any thread.
     static func ensureInitialized() {
         _ = libxml2Initialization

@@ -308,14 +308,14 @@ struct StreamParser: @unchecked Sendable {
     /// Runs `body` with the thread's structured error handler pointed at this parser, then restores it: libxml2 2.9
     /// reports some encoding and I/O errors without a parser context, through that handler only.
     private func routingContextlessErrors(_ body: () -> Void) {
-        let previousHandler = clibxml2_thread_structured_error()
-        let previousContext = clibxml2_thread_structured_error_context()
-        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state)) { userData, error in
-            guard let userData, let error else { return }
-            StreamParser(state: userData.assumingMemoryBound(to: ParseState.self)).parserError(UnsafePointer(error))
-        }
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
-        body()
+        LibXML2.withThreadStructuredErrors(
+            context: UnsafeMutableRawPointer(state),
+            handler: { userData, error in
+                guard let userData, let error else { return }
+                StreamParser(state: userData.assumingMemoryBound(to: ParseState.self)).parserError(UnsafePointer(error))
+            },
+            body
+        )
     }
 
     // MARK: SAX callbacks

@@ -43,13 +43,12 @@ public final class XSDSchema: @unchecked Sendable {
             )
             // The schema documents are parsed by inner parser contexts whose well-formedness errors may go to the
             // thread's handler: route those to the collector too, for the duration of this synchronous call.
-            let previousHandler = clibxml2_thread_structured_error()
-            let previousContext = clibxml2_thread_structured_error_context()
-            xmlSetStructuredErrorFunc(opaque) { userData, error in
-                SchemaErrorCollector.handle(userData: userData, error: UnsafePointer(error))
-            }
-            defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
-            return xmlSchemaParse(parser)
+            return LibXML2.withThreadStructuredErrors(
+                context: opaque,
+                handler: { userData, error in
+                    SchemaErrorCollector.handle(userData: userData, error: UnsafePointer(error))
+                }
+            ) { xmlSchemaParse(parser) }
         }
         guard let compiled else {
             let first = collector.diagnostics.first { $0.severity >= .error }?.message ?? "not a valid XML schema"

@@ -92,7 +92,8 @@ struct FileConverter: Sendable {
                 location = outcome.report.counts[.fatal, default: 0] > 0 ? nil : sink.commit()
             } else {
                 try FileSystem.makeDirectories(FileSystem.parentDirectory(of: staged))
-                var sink = try StagingFileSink(path: staged)
+                // Staged outputs only have to survive the process (a killed run); the commit flushes the file system once.
+                var sink = try AtomicFileSink(path: staged, durable: false)
                 result = try run(readerType, writer, input, &sink, item.name, previous, add)
                 if outcome.report.counts[.fatal, default: 0] > 0 {
                     sink.abort()

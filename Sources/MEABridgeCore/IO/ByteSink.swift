@@ -88,12 +88,17 @@ public final class AtomicFileSink: ByteSink {
     public let temporaryPath: String
     private var descriptor: Int32
     private var finished = false
+    private let durable: Bool
 
     /// Creates the temporary file beside `path`.
-    /// - Parameter path: Where the output will be once committed.
+    /// - Parameters:
+    ///   - path: Where the output will be once committed.
+    ///   - durable: Whether `commit()` flushes the file to disk first (`fsync`). A caller that commits many files
+    ///     and flushes the file system once afterwards (`batch`) passes `false`.
     /// - Throws: `IOFailure` when the temporary file cannot be created.
-    public init(path: String) throws(IOFailure) {
+    public init(path: String, durable: Bool = true) throws(IOFailure) {
         self.path = path
+        self.durable = durable
         let directory: String
         let base: String
         if let slash = path.lastIndex(of: "/") {
@@ -129,12 +134,12 @@ public final class AtomicFileSink: ByteSink {
         try writeAll(descriptor: descriptor, bytes: bytes, name: path)
     }
 
-    /// Flushes the temporary file to disk and renames it over the target path.
+    /// Flushes the temporary file to disk (when durable) and renames it over the target path.
     /// - Throws: `IOFailure` when flushing or renaming fails; the temporary file is then removed.
     public func commit() throws(IOFailure) {
         guard !finished else { return }
         finished = true
-        if fsync(descriptor) != 0, errno != EINVAL {
+        if durable, fsync(descriptor) != 0, errno != EINVAL {
             let code = errno
             close(descriptor)
             unlink(temporaryPath)

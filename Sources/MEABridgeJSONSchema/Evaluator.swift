@@ -207,10 +207,20 @@ struct Evaluator {
         case .enumeration(let values): return applyEnumeration(values, node, value, &own)
         case .constant(let expected): return applyConstant(expected, node, value, &own)
         case .multipleOf(let divisor): return applyMultipleOf(divisor, node, value, &own)
-        case .maximum(let limit): return applyMaximum(limit, node, value, &own)
-        case .exclusiveMaximum(let limit): return applyExclusiveMaximum(limit, node, value, &own)
-        case .minimum(let limit): return applyMinimum(limit, node, value, &own)
-        case .exclusiveMinimum(let limit): return applyExclusiveMinimum(limit, node, value, &own)
+        case .maximum(let limit):
+            return applyBound("maximum", limit, node, value, violated: >) {
+                "\($0) is greater than the maximum \(limit)"
+            }
+        case .exclusiveMaximum(let limit):
+            return applyBound("exclusiveMaximum", limit, node, value, violated: >=) {
+                "\($0) must be less than \(limit)"
+            }
+        case .minimum(let limit):
+            return applyBound("minimum", limit, node, value, violated: <) { "\($0) is less than the minimum \(limit)" }
+        case .exclusiveMinimum(let limit):
+            return applyBound("exclusiveMinimum", limit, node, value, violated: <=) {
+                "\($0) must be greater than \(limit)"
+            }
         case .maxLength(let limit): return applyMaxLength(limit, node, value, &own)
         case .minLength(let limit): return applyMinLength(limit, node, value, &own)
         case .pattern(let regex): return applyPattern(regex, node, value, &own)
@@ -219,8 +229,10 @@ struct Evaluator {
         case .items(let child, let start, let name): return applyItems(child, start, name, node, value, &own)
         case .contains(let child, let minimum, let maximum):
             return applyContains(child, minimum, maximum, node, value, &own)
-        case .maxItems(let limit): return applyMaxItems(limit, node, value, &own)
-        case .minItems(let limit): return applyMinItems(limit, node, value, &own)
+        case .maxItems(let limit):
+            return applyCount("maxItems", limit, atMost: true, node, value, "the array", "items")
+        case .minItems(let limit):
+            return applyCount("minItems", limit, atMost: false, node, value, "the array", "items")
         case .uniqueItems: return applyUniqueItems(node, value, &own)
         case .properties(let table): return applyProperties(table, node, value, &own)
         case .patternProperties(let list): return applyPatternProperties(list, node, value, &own)
@@ -228,8 +240,10 @@ struct Evaluator {
             return applyAdditionalProperties(child, named, patterns, node, value, &own)
         case .propertyNames(let child): return applyPropertyNames(child, node, value, &own)
         case .required(let names): return applyRequired(names, node, value, &own)
-        case .maxProperties(let limit): return applyMaxProperties(limit, node, value, &own)
-        case .minProperties(let limit): return applyMinProperties(limit, node, value, &own)
+        case .maxProperties(let limit):
+            return applyCount("maxProperties", limit, atMost: true, node, value, "the object", "properties")
+        case .minProperties(let limit):
+            return applyCount("minProperties", limit, atMost: false, node, value, "the object", "properties")
         case .dependentRequired(let list, let name): return applyDependentRequired(list, name, node, value, &own)
         case .dependentSchemas(let list, let name): return applyDependentSchemas(list, name, node, value, &own)
         case .allOf(let list): return applyAllOf(list, node, value, &own)
@@ -315,50 +329,6 @@ struct Evaluator {
         guard let number = ExactNumber(value) else { return true }
         if number.isMultiple(of: divisor) { return true }
         fail(value, node, keyword: ["multipleOf"], "\(number) is not a multiple of \(divisor)")
-        return false
-    }
-
-    private mutating func applyMaximum(
-        _ limit: ExactNumber,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard let number = ExactNumber(value), number > limit else { return true }
-        fail(value, node, keyword: ["maximum"], "\(number) is greater than the maximum \(limit)")
-        return false
-    }
-
-    private mutating func applyExclusiveMaximum(
-        _ limit: ExactNumber,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard let number = ExactNumber(value), number >= limit else { return true }
-        fail(value, node, keyword: ["exclusiveMaximum"], "\(number) must be less than \(limit)")
-        return false
-    }
-
-    private mutating func applyMinimum(
-        _ limit: ExactNumber,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard let number = ExactNumber(value), number < limit else { return true }
-        fail(value, node, keyword: ["minimum"], "\(number) is less than the minimum \(limit)")
-        return false
-    }
-
-    private mutating func applyExclusiveMinimum(
-        _ limit: ExactNumber,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard let number = ExactNumber(value), number <= limit else { return true }
-        fail(value, node, keyword: ["exclusiveMinimum"], "\(number) must be greater than \(limit)")
         return false
     }
 
@@ -519,25 +489,39 @@ struct Evaluator {
         return true
     }
 
-    private mutating func applyMaxItems(
-        _ limit: Int,
+    /// `maximum`, `exclusiveMaximum`, `minimum`, `exclusiveMinimum`: a number on the wrong side of `limit` fails.
+    private mutating func applyBound(
+        _ keyword: String,
+        _ limit: ExactNumber,
         _ node: SchemaNode,
         _ value: JSONValue,
-        _ own: inout Annotations?
+        violated: (ExactNumber, ExactNumber) -> Bool,
+        _ message: (ExactNumber) -> String
     ) -> Bool {
-        guard case .array(let items) = value.kind, items.count > limit else { return true }
-        fail(value, node, keyword: ["maxItems"], "the array has \(items.count) items; at most \(limit) allowed")
+        guard let number = ExactNumber(value), violated(number, limit) else { return true }
+        fail(value, node, keyword: [keyword], message(number))
         return false
     }
 
-    private mutating func applyMinItems(
+    /// `maxItems`, `minItems`, `maxProperties`, `minProperties`: how many items an array, or members an object, has.
+    private mutating func applyCount(
+        _ keyword: String,
         _ limit: Int,
+        atMost: Bool,
         _ node: SchemaNode,
         _ value: JSONValue,
-        _ own: inout Annotations?
+        _ subject: String,
+        _ unit: String
     ) -> Bool {
-        guard case .array(let items) = value.kind, items.count < limit else { return true }
-        fail(value, node, keyword: ["minItems"], "the array has \(items.count) items; at least \(limit) required")
+        let count: Int
+        switch value.kind {
+        case .array(let items) where unit == "items": count = items.count
+        case .object(let members) where unit == "properties": count = members.count
+        default: return true
+        }
+        guard atMost ? count > limit : count < limit else { return true }
+        let bound = atMost ? "at most \(limit) allowed" : "at least \(limit) required"
+        fail(value, node, keyword: [keyword], "\(subject) has \(count) \(unit); \(bound)")
         return false
     }
 
@@ -698,40 +682,6 @@ struct Evaluator {
             if !collecting || isFull { break }
         }
         return valid
-    }
-
-    private mutating func applyMaxProperties(
-        _ limit: Int,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard case .object(let members) = value.kind, members.count > limit else { return true }
-        fail(
-            value,
-            node,
-            keyword: ["maxProperties"],
-            "the object has \(members.count) properties; at most "
-                + "\(limit) allowed"
-        )
-        return false
-    }
-
-    private mutating func applyMinProperties(
-        _ limit: Int,
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ own: inout Annotations?
-    ) -> Bool {
-        guard case .object(let members) = value.kind, members.count < limit else { return true }
-        fail(
-            value,
-            node,
-            keyword: ["minProperties"],
-            "the object has \(members.count) properties; at least "
-                + "\(limit) required"
-        )
-        return false
     }
 
     private mutating func applyDependentRequired(

@@ -1,4 +1,4 @@
-import MEABridgeCSV
+public import MEABridgeCSV
 public import MEABridgeCore
 
 /// Reads a CITES annual trade report upload file, the CSV template Parties submit (convention-formats.md §3.3),
@@ -57,8 +57,6 @@ public struct CITESAnnualReportReader: RecordReader {
     private let options: ReadOptions
     /// The code lists to check against; the bundled ones (`Schemas/csv/codes`) when `nil`.
     public var codeLists: CITESCodeLists?
-    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
-    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options.
@@ -79,14 +77,16 @@ public struct CITESAnnualReportReader: RecordReader {
         return found >= 4 ? .likely : .no
     }
 
-    /// Reads and checks every row.
+    /// Reads and checks every row (against the code lists, and the table schema when there is one).
     /// - Parameters:
     ///   - source: The CSV bytes.
+    ///   - check: The table schema checked in the same pass, or `nil`.
     ///   - emit: Receives each trade record.
     ///   - report: Receives every problem.
     /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
     public mutating func read(
         from source: some ByteSource,
+        checking check: TableSchemaCheck?,
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
@@ -96,9 +96,7 @@ public struct CITESAnnualReportReader: RecordReader {
             dialect: options.delimiter.map(CSVDialect.init)
         )
         guard let header = try reader.readHeader(report: report) else { return }
-        var checker = schemaCheck.map {
-            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
-        }
+        var checker = check?.checker(header: header, reader: reader, report: report)
         let columns = TradeColumns(header: header, aliases: Self.aliases)
         for column in Self.required where columns[column] == nil {
             report(
@@ -150,29 +148,4 @@ public struct CITESAnnualReportReader: RecordReader {
     }
 }
 
-extension CITESAnnualReportReader: SchemaCheckingReader {
-    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
-    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read; the schema's
-    /// diagnostics come in row order with the reader's.
-    /// - Parameters:
-    ///   - source: The CSV bytes.
-    ///   - validator: The schema validator chosen for the input.
-    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
-    ///   - emit: Receives each trade record.
-    ///   - report: Receives each diagnostic.
-    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
-    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
-    public mutating func read(
-        from source: some ByteSource,
-        validatingWith validator: any SchemaValidator,
-        maxErrors: Int,
-        emit: (Record) throws -> Void,
-        report: (Diagnostic) -> Void
-    ) throws -> Bool {
-        guard let validator = validator as? TableSchemaValidator else { return false }
-        schemaCheck = (validator, maxErrors)
-        defer { schemaCheck = nil }
-        try read(from: source, emit: emit, report: report)
-        return true
-    }
-}
+extension CITESAnnualReportReader: TableSchemaCheckingReader {}

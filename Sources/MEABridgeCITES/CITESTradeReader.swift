@@ -1,4 +1,4 @@
-import MEABridgeCSV
+public import MEABridgeCSV
 public import MEABridgeCore
 
 /// Reads CITES Trade Database exports into trade records (convention-formats.md §3.2).
@@ -71,8 +71,6 @@ public struct CITESTradeReader: RecordReader {
     /// Whether rows are read ahead on a second thread while the caller handles the records already read (the
     /// default); records and diagnostics arrive in the same order either way.
     public var readsAhead = true
-    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
-    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options (`sourceName` names the input in locations).
@@ -95,16 +93,18 @@ public struct CITESTradeReader: RecordReader {
     /// Reads every row.
     /// - Parameters:
     ///   - source: The CSV bytes.
+    ///   - check: The table schema checked in the same pass, or `nil`.
     ///   - emit: Receives each trade record.
     ///   - report: Receives problems.
     /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
     public mutating func read(
         from source: some ByteSource,
+        checking check: TableSchemaCheck?,
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
         guard readsAhead else {
-            try readRows(from: source, emit: { record in try emit(record) }, report: report)
+            try readRows(from: source, checking: check, emit: { record in try emit(record) }, report: report)
             return
         }
         let work = Handoff((reader: self, source: source as any ByteSource))
@@ -114,6 +114,7 @@ public struct CITESTradeReader: RecordReader {
                 var (reader, source) = work.value
                 try reader.readRows(
                     from: source,
+                    checking: check,
                     emit: { (record: consuming Record) in try handOn(.record(consume record)) },
                     report: { diagnostic in try? handOn(.diagnostic(diagnostic)) }
                 )
@@ -135,6 +136,7 @@ public struct CITESTradeReader: RecordReader {
 
     private mutating func readRows(
         from source: some ByteSource,
+        checking check: TableSchemaCheck?,
         emit: (consuming Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
@@ -144,9 +146,7 @@ public struct CITESTradeReader: RecordReader {
             dialect: options.delimiter.map(CSVDialect.init)
         )
         guard let header = try reader.readHeader(report: report) else { return }
-        var checker = schemaCheck.map {
-            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
-        }
+        var checker = check?.checker(header: header, reader: reader, report: report)
         let columns = TradeColumns(header: header, aliases: Self.aliases)
         let missing = Self.essential.filter { columns[$0] == nil }
         if !missing.isEmpty {
@@ -205,29 +205,4 @@ public struct CITESTradeReader: RecordReader {
     }
 }
 
-extension CITESTradeReader: SchemaCheckingReader {
-    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
-    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read into a record; the
-    /// schema's diagnostics come in row order with the reader's.
-    /// - Parameters:
-    ///   - source: The CSV bytes.
-    ///   - validator: The schema validator chosen for the input.
-    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
-    ///   - emit: Receives each trade record.
-    ///   - report: Receives each diagnostic.
-    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
-    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
-    public mutating func read(
-        from source: some ByteSource,
-        validatingWith validator: any SchemaValidator,
-        maxErrors: Int,
-        emit: (Record) throws -> Void,
-        report: (Diagnostic) -> Void
-    ) throws -> Bool {
-        guard let validator = validator as? TableSchemaValidator else { return false }
-        schemaCheck = (validator, maxErrors)
-        defer { schemaCheck = nil }
-        try read(from: source, emit: emit, report: report)
-        return true
-    }
-}
+extension CITESTradeReader: TableSchemaCheckingReader {}

@@ -1,4 +1,4 @@
-import MEABridgeCSV
+public import MEABridgeCSV
 public import MEABridgeCore
 import MEABridgeJSON
 import OrderedCollections
@@ -112,8 +112,6 @@ public struct RamsarRSISReader: RecordReader {
     }()
 
     private let options: ReadOptions
-    /// The table schema checked in the same pass as the rows are read, and the most errors it reports.
-    private var schemaCheck: (validator: TableSchemaValidator, maxErrors: Int)?
 
     /// Creates a reader.
     /// - Parameter options: The read options.
@@ -139,11 +137,13 @@ public struct RamsarRSISReader: RecordReader {
     /// Reads every row into a Site.
     /// - Parameters:
     ///   - source: The CSV bytes.
+    ///   - check: The table schema checked in the same pass, or `nil`.
     ///   - emit: Receives each Site.
     ///   - report: Receives problems.
     /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
     public mutating func read(
         from source: some ByteSource,
+        checking check: TableSchemaCheck?,
         emit: (Record) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
@@ -153,9 +153,7 @@ public struct RamsarRSISReader: RecordReader {
             dialect: options.delimiter.map(CSVDialect.init)
         )
         guard let header = try reader.readHeader(report: report) else { return }
-        let checker = schemaCheck.map {
-            $0.validator.rowChecker(header: header, reader: reader, maxErrors: $0.maxErrors, report: report)
-        }
+        let checker = check?.checker(header: header, reader: reader, report: report)
         var columns: [Column: Int] = [:]
         var byKey: [String: Column] = [:]
         for (column, names) in Self.aliases {
@@ -353,29 +351,4 @@ private struct RowMapping {
     }
 }
 
-extension RamsarRSISReader: SchemaCheckingReader {
-    /// Reads the rows and checks them against a table schema in the same pass, when the validator is a
-    /// ``TableSchemaValidator``: each row is tokenized once, checked against the schema, then read; the schema's
-    /// diagnostics come in row order with the reader's.
-    /// - Parameters:
-    ///   - source: The CSV bytes.
-    ///   - validator: The schema validator chosen for the input.
-    ///   - maxErrors: The most errors the schema check reports (errors in the table itself count too).
-    ///   - emit: Receives each Site.
-    ///   - report: Receives each diagnostic.
-    /// - Returns: `false`, having read nothing, when the validator is not a ``TableSchemaValidator``.
-    /// - Throws: `IOFailure` when reading fails, or what `emit` throws.
-    public mutating func read(
-        from source: some ByteSource,
-        validatingWith validator: any SchemaValidator,
-        maxErrors: Int,
-        emit: (Record) throws -> Void,
-        report: (Diagnostic) -> Void
-    ) throws -> Bool {
-        guard let validator = validator as? TableSchemaValidator else { return false }
-        schemaCheck = (validator, maxErrors)
-        defer { schemaCheck = nil }
-        try read(from: source, emit: emit, report: report)
-        return true
-    }
-}
+extension RamsarRSISReader: TableSchemaCheckingReader {}

@@ -75,4 +75,14 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         else { return nil }
         self = kind
     }
+
+    /// The entity a file is named after, as the InforMEA exports name them: `exports/Meetings.json` and
+    /// `Decisions.atom.xml` give `meeting` and `decision`; `nil` when the name is not an entity's.
+    /// - Parameter fileName: The file's path or name.
+    public init?(fileName: String) {
+        var stem = Substring(fileName)
+        if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
+        if let dot = stem.firstIndex(of: ".") { stem = stem[..<dot] }
+        self.init(parsing: String(stem))
+    }
 }

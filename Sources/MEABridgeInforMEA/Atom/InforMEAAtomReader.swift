@@ -44,10 +44,7 @@ public struct InforMEAAtomReader: RecordReader {
     /// - Parameter options: The read options (`entity` is the type of entries that do not say theirs).
     public init(options: ReadOptions) {
         self.options = options
-        var stem = Substring(options.sourceName)
-        if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
-        if let dot = stem.firstIndex(of: ".") { stem = stem[..<dot] }
-        entityFromName = EntityKind(parsing: String(stem))
+        entityFromName = EntityKind(fileName: options.sourceName)
     }
 
     /// Certain for XML in the Atom namespace that uses the OData namespaces, likely for other Atom XML, possible

@@ -31,10 +31,7 @@ public struct InforMEAODataJSONReader: RecordReader {
     /// - Parameter options: The read options (`entity` forces the entity type).
     public init(options: ReadOptions) {
         self.options = options
-        var stem = Substring(options.sourceName)
-        if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
-        if let dot = stem.firstIndex(of: ".") { stem = stem[..<dot] }
-        entityFromName = EntityKind(parsing: String(stem))
+        entityFromName = EntityKind(fileName: options.sourceName)
     }
 
     /// Certain for a `{"d":` or `__metadata` feed, likely for `{"value":`, possible for other JSON objects and

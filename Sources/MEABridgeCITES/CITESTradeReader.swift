@@ -107,12 +107,14 @@ public struct CITESTradeReader: RecordReader {
             try readRows(from: source, checking: check, emit: { record in try emit(record) }, report: report)
             return
         }
+        // Three threads: one tokenizes and checks the rows against the schema, a second reads them into records,
+        // and the caller's handles the records.
         let work = Handoff((reader: self, source: source as any ByteSource))
         try Pipeline.run(
             batchSize: 2048,
             produce: { (handOn: (consuming ReadEvent) throws -> Void) in
-                var (reader, source) = work.value
-                try reader.readRows(
+                let (reader, source) = work.value
+                try reader.readRowsAhead(
                     from: source,
                     checking: check,
                     emit: { (record: consuming Record) in try handOn(.record(consume record)) },
@@ -134,7 +136,8 @@ public struct CITESTradeReader: RecordReader {
         indirect case diagnostic(Diagnostic)
     }
 
-    private mutating func readRows(
+    /// Reads the rows on this thread.
+    private func readRows(
         from source: some ByteSource,
         checking check: TableSchemaCheck?,
         emit: (consuming Record) throws -> Void,
@@ -147,6 +150,57 @@ public struct CITESTradeReader: RecordReader {
         )
         guard let header = try reader.readHeader(report: report) else { return }
         var checker = check?.checker(header: header, reader: reader, report: report)
+        guard var rows = startRows(header: header, reader: reader, report: report) else {
+            // Not trade data: no records, but the schema still checks every row.
+            while checker != nil, try reader.nextRow(checking: &checker, report: report) {}
+            return
+        }
+        while try reader.nextRow(checking: &checker, report: report) {
+            try emit(rows.record(reader, checker: &checker, report: report))
+        }
+        rows.finish(report: report)
+    }
+
+    /// Reads the rows with the tokenizing and the schema check on a thread of their own
+    /// (`CSVTableReader.readAhead`), the same rows and diagnostics in the same order as ``readRows``.
+    private func readRowsAhead(
+        from source: any ByteSource,
+        checking check: TableSchemaCheck?,
+        emit: (consuming Record) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws {
+        struct NotTradeData: Error {}
+        var replay: CSVTableReplay?
+        var rows: TradeRows?
+        do {
+            try CSVTableReader.readAhead(
+                source: source,
+                name: options.sourceName,
+                dialect: options.delimiter.map(CSVDialect.init),
+                checking: check
+            ) { event in
+                switch event {
+                case .header(let read):
+                    read.diagnostics.forEach(report)
+                    guard let header = read.header else { return }
+                    rows = startRows(header: header, reader: read.replay.reader, report: report)
+                    replay = read.replay
+                    if rows == nil, read.replay.checker == nil { throw NotTradeData() }
+                case .rows(let block):
+                    try replay?.forEachRow(of: block, report: report) { reader, checker in
+                        if let record = rows?.record(reader, checker: &checker, report: report) { try emit(record) }
+                    }
+                }
+            }
+        } catch is NotTradeData {
+            return
+        }
+        rows?.finish(report: report)
+    }
+
+    /// Matches the header to the trade columns, reporting those missing and those unknown.
+    /// - Returns: How to read the rows, or `nil` when the file is not trade data (a fatal diagnostic was reported).
+    private func startRows(header: CSVHeader, reader: CSVTableReader, report: (Diagnostic) -> Void) -> TradeRows? {
         let columns = TradeColumns(header: header, aliases: Self.aliases)
         let missing = Self.essential.filter { columns[$0] == nil }
         if !missing.isEmpty {
@@ -159,11 +213,7 @@ public struct CITESTradeReader: RecordReader {
                     location: reader.rowLocation
                 )
             )
-            if missing.count > 2 {
-                // Not trade data: no records, but the schema still checks every row.
-                while checker != nil, try reader.nextRow(checking: &checker, report: report) {}
-                return
-            }
+            if missing.count > 2 { return nil }
         }
         for index in columns.others {
             report(
@@ -177,30 +227,47 @@ public struct CITESTradeReader: RecordReader {
             )
         }
         let lists = resolveCodeLists(codeLists, sourceName: options.sourceName, report: report)
-        var rows = TradeRowReading(
-            columns: columns,
-            header: header,
-            normaliser: TradeNormaliser(
-                lists: lists,
-                everyOccurrence: false,
-                severity: .warning,
-                decimalComma: reader.tokenizer.dialect == .semicolon
+        return TradeRows(
+            rows: TradeRowReading(
+                columns: columns,
+                header: header,
+                normaliser: TradeNormaliser(
+                    lists: lists,
+                    everyOccurrence: false,
+                    severity: .warning,
+                    decimalComma: reader.tokenizer.dialect == .semicolon
+                ),
+                requireValues: false
             ),
-            requireValues: false
+            idColumn: columns[.id]
         )
-        let idColumn = columns[.id]
-        while try reader.nextRow(checking: &checker, report: report) {
-            var id: String
-            if let idColumn, !reader.isEmpty(idColumn) {
-                id = CSVText.trimmed(reader.value(idColumn))
-            } else {
-                id = String(reader.rowNumber)
-            }
-            if id.isEmpty { id = String(reader.rowNumber) }
-            var record = TradeRecord(id: id)
-            rows.read(into: &record, reader, checker: &checker, report: report)
-            try emit(.tradeRecord(consume record))
+    }
+}
+
+/// Reading the rows of a Trade Database file once its header is known.
+private struct TradeRows {
+    var rows: TradeRowReading
+    let idColumn: Int?
+
+    /// The record of the reader's current row.
+    mutating func record(
+        _ reader: CSVTableReader,
+        checker: inout TableRowChecker?,
+        report: (Diagnostic) -> Void
+    ) -> Record {
+        var id: String
+        if let idColumn, !reader.isEmpty(idColumn) {
+            id = CSVText.trimmed(reader.value(idColumn))
+        } else {
+            id = String(reader.rowNumber)
         }
+        if id.isEmpty { id = String(reader.rowNumber) }
+        var record = TradeRecord(id: id)
+        rows.read(into: &record, reader, checker: &checker, report: report)
+        return .tradeRecord(consume record)
+    }
+
+    mutating func finish(report: (Diagnostic) -> Void) {
         rows.normaliser.finish(report: report)
     }
 }

@@ -161,6 +161,19 @@ public struct CSVTableReader {
         return false
     }
 
+    /// A reader whose rows are loaded from blocks (``load(_:row:)``), positioned nowhere yet.
+    init(replaying header: CSVHeader?, name: String, dialect: CSVDialect) {
+        tokenizer = CSVTokenizer(replaying: name, dialect: dialect)
+        self.header = header
+        headerRead = true
+        encodingReported = true
+    }
+
+    /// Makes a row of a block the current row.
+    mutating func load(_ block: CSVRowBlock, row: Int) {
+        tokenizer.load(block, row: row)
+    }
+
     /// The number of fields of the current row.
     public var fieldCount: Int { tokenizer.fieldCount }
 

@@ -28,7 +28,7 @@ public import MEABridgeCore
 public struct CSVTokenizer {
     /// Where one field's bytes are in the buffer.
     @usableFromInline
-    struct Span {
+    struct Span: Sendable {
         /// The first byte of the value (after the opening quote of a quoted field).
         @usableFromInline var start: Int
         /// One past the last byte of the value (the closing quote of a quoted field).
@@ -348,6 +348,28 @@ public struct CSVTokenizer {
         nextLine = line + 1 + scan.newlines
     }
 
+    /// `0x0101…01`: a byte repeated across a word by multiplying.
+    static var lowBytes: UInt64 { 0x0101_0101_0101_0101 }
+
+    /// The high bit of each byte of `word` that is zero, and possibly of bytes after the first such byte (the lowest
+    /// mark is always exact, which is all the scan uses).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- lowBytes) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// Marks the separators, line feeds and carriage returns of eight bytes (little-endian: byte 0 is the lowest).
+    @inline(__always)
+    static func unquotedStops(_ word: UInt64, _ separators: UInt64) -> UInt64 {
+        zeroBytes(word ^ separators) | zeroBytes(word ^ (0x0A &* lowBytes)) | zeroBytes(word ^ (0x0D &* lowBytes))
+    }
+
+    /// Marks the quotes and the bytes up to 0x0D (line ends) of eight bytes.
+    @inline(__always)
+    static func quotedStops(_ word: UInt64, _ quotes: UInt64) -> UInt64 {
+        zeroBytes(word ^ quotes) | ((word &- 0x0E &* lowBytes) & ~word & 0x8080_8080_8080_8080)
+    }
+
     /// Scans as much of one row as the buffer holds.
     /// - Returns: `true` when the row is complete (`scan.pos` is after its line end), `false` when more bytes are
     ///   needed (or the input ended inside it).
@@ -362,6 +384,10 @@ public struct CSVTokenizer {
     ) -> Bool {
         let separator = dialect.separator
         let quote = dialect.quote
+        let separators = UInt64(separator) &* Self.lowBytes
+        let quotes = UInt64(quote) &* Self.lowBytes
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var i = scan.pos
         @inline(__always) func appendField(_ span: Span) {
             if spans.count < maxFields {
@@ -409,7 +435,21 @@ public struct CSVTokenizer {
                 scan.state = .unquoted
                 fallthrough
             case .unquoted:
-                while i < end {
+                // Eight bytes at a time up to the first separator or line end, then byte by byte near the end.
+                var found = false
+                while i + 8 <= end {
+                    let marks = Self.unquotedStops(
+                        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                        separators
+                    )
+                    if marks != 0 {
+                        i += marks.trailingZeroBitCount >> 3
+                        found = true
+                        break
+                    }
+                    i += 8
+                }
+                while !found, i < end {
                     let byte = bytes[i]
                     if byte == separator || byte == 0x0A || byte == 0x0D { break }
                     i += 1
@@ -423,6 +463,23 @@ public struct CSVTokenizer {
                 if afterField(byte) { return true }
             case .quoted:
                 while i < end {
+                    // Ordinary bytes (neither the quote nor a line end) eight at a time.
+                    if i + 8 <= end {
+                        let marks = Self.quotedStops(
+                            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                            quotes
+                        )
+                        if marks == 0 {
+                            scan.previousCR = false
+                            i += 8
+                            continue
+                        }
+                        let skip = marks.trailingZeroBitCount >> 3
+                        if skip > 0 {
+                            scan.previousCR = false
+                            i += skip
+                        }
+                    }
                     let byte = bytes[i]
                     if byte == quote { break }
                     if byte <= 0x0D {
@@ -633,6 +690,72 @@ public struct CSVTokenizer {
             i += byte == quote && i + 1 < span.end && buffer[i + 1] == quote ? 2 : 1
         }
         return out
+    }
+
+    // MARK: Rows handed to another thread
+
+    /// Creates a tokenizer that reads no source: its rows are loaded from blocks with ``load(_:row:)``.
+    /// - Parameters:
+    ///   - name: The input's name, used in locations.
+    ///   - dialect: The dialect the rows were read with.
+    init(replaying name: String, dialect: CSVDialect) {
+        self.init(source: MemoryByteSource([UInt8](), name: name), name: name, dialect: dialect, chunkSize: 64)
+        started = true
+        stopped = true
+    }
+
+    /// Appends the current row (its bytes, fields and position) to a block.
+    /// - Parameters:
+    ///   - block: The block.
+    ///   - allowedStart: Where the row's `enum` indexes start in the block (-1: the row was not checked).
+    ///   - diagnosticsEnd: The number of the block's diagnostics reported before this row.
+    func appendRow(to block: inout CSVRowBlock, allowedStart: Int, diagnosticsEnd: Int) {
+        let base = block.bytes.count
+        let shift = base - rowStart
+        buffer.withUnsafeBufferPointer { bytes in
+            block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rowStart..<rowContentEnd]))
+        }
+        let spanStart = block.spans.count
+        for span in spans {
+            block.spans.append(Span(start: span.start + shift, end: span.end + shift, flags: span.flags))
+        }
+        block.rows.append(
+            CSVRowBlock.Row(
+                start: base,
+                end: base + (rowContentEnd - rowStart),
+                spanStart: spanStart,
+                spanEnd: block.spans.count,
+                rowNumber: rowNumber,
+                line: line,
+                offset: bufferOffset + rowStart,
+                allowedStart: allowedStart,
+                diagnosticsEnd: diagnosticsEnd
+            )
+        )
+    }
+
+    /// Makes a row of a block the current row, as if it had just been read.
+    /// - Parameters:
+    ///   - block: The block.
+    ///   - index: The row's index in the block.
+    mutating func load(_ block: CSVRowBlock, row index: Int) {
+        let row = block.rows[index]
+        if !buffer.withUnsafeBufferPointer({ mine in
+            block.bytes.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+        }) {
+            buffer = block.bytes
+        }
+        spans.removeAll(keepingCapacity: true)
+        block.spans.withUnsafeBufferPointer { all in
+            spans.append(contentsOf: UnsafeBufferPointer(rebasing: all[row.spanStart..<row.spanEnd]))
+        }
+        rowStart = row.start
+        rowContentEnd = row.end
+        bufferOffset = row.offset - row.start
+        end = block.bytes.count
+        next = end
+        rowNumber = row.rowNumber
+        line = row.line
     }
 
     // MARK: Locations

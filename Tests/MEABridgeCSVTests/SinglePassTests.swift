@@ -211,4 +211,67 @@ struct SinglePassTests {
         )
         #expect(events == 0)
     }
+
+    /// A bulk release of a few thousand rows (several blocks of the read-ahead) with problems spread over them: schema
+    /// errors, reader warnings, short and long rows, a quoted line break, a byte that is not UTF-8 and a missing row
+    /// end at the end of the input.
+    static let longTrade: [UInt8] = {
+        var bytes = Array(header.utf8)
+        for id in 1...2600 {
+            var row: String
+            switch id % 211 {
+            case 3: row = "\(id),19x5,IV,Aloe ferox,,Liliales,Liliaceae,Aloe,extract,3,kg,DE,ZA,,T,A,E,,,,note\n"
+            case 7: row = "\(id),2019,II,Aloe ferox\n"
+            case 11: row = "\(id),2019,II,Aloe ferox,,Liliales,Liliaceae,Aloe,gel,-3,kg,QQ,ZA,,T,A,,,,,\n"
+            case 13: row = "\(id),2019,II,\"Aloe\nferox\",,,,,live,1,,DE,ZA,,T,W,I,,,,,extra,more\n"
+            case 17: row = "\(id),2019,II,\"Aloe \"\"ferox\"\"\",,,,,live,1,,DE,ZA,,T,W,I,,,,\n"
+            default:
+                row = "\(id),2019,II,Python regius,Reptilia,Squamata,Pythonidae,Python,live,\(id),,US,GH,,T,C,E,,,,\n"
+            }
+            bytes += Array(row.utf8)
+            if id == 1500 {
+                bytes += Array("1500b,2019,II,Caf".utf8) + [0xE9] + Array(",,,,,live,1,,DE,ZA,,T,W,I,,,,\n".utf8)
+            }
+        }
+        bytes += Array("9999,2019,II,Aloe ferox,,,,,live,1,,DE,ZA,,T,W,I,,,,".utf8)
+        return bytes
+    }()
+
+    /// Reading ahead: tokenizing and the schema check on a thread of their own.
+    @Test(
+        "reading ahead gives the records and diagnostics of one thread, in order, with the same locations",
+        arguments: [1000, 4]
+    )
+    func readAheadMatchesOneThread(maxErrors: Int) throws {
+        let validator = try TableSchemaValidator(
+            schemaPath: Fixtures.repositoryRoot() + "/Schemas/csv/cites-trade-db.table-schema.json"
+        )
+        func run(readsAhead: Bool, maxChunk: Int) throws -> (records: [Record], diagnostics: [Diagnostic]) {
+            var reader = CITESTradeReader(options: ReadOptions(sourceName: "long.csv"))
+            reader.readsAhead = readsAhead
+            var records: [Record] = []
+            var diagnostics: [Diagnostic] = []
+            _ = try reader.read(
+                from: MemoryByteSource(Self.longTrade, name: "long.csv", maxChunk: maxChunk),
+                validatingWith: validator,
+                maxErrors: maxErrors,
+                emit: { records.append($0) },
+                report: { diagnostics.append($0) }
+            )
+            return (records, diagnostics)
+        }
+        let one = try run(readsAhead: false, maxChunk: .max)
+        #expect(one.records.count > 2500)
+        #expect(one.diagnostics.contains { $0.id == .csvRowShort })
+        #expect(one.diagnostics.contains { $0.id == .csvRowLong })
+        #expect(one.diagnostics.contains { $0.id == .csvEncoding })
+        #expect(one.diagnostics.contains { $0.id == .citesYearInvalid && $0.location?.line != nil })
+        for maxChunk in [.max, 97] {
+            let ahead = try run(readsAhead: true, maxChunk: maxChunk)
+            #expect(ahead.records == one.records)
+            #expect(ahead.diagnostics == one.diagnostics)
+        }
+        let schemaErrors = one.diagnostics.filter { $0.id.rawValue.hasPrefix("table-schema.") && $0.severity >= .error }
+        #expect(maxErrors == 1000 ? schemaErrors.count > 10 : schemaErrors.count <= maxErrors)
+    }
 }

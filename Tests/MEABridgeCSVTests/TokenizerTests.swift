@@ -230,4 +230,36 @@ struct TokenizerTests {
             }
         }
     }
+
+    @Test("random bytes: eight-at-a-time scanning (whole input) and byte-by-byte scanning (one byte a read) agree")
+    func randomInputScansAlike() throws {
+        // Separators, quotes, line ends, a NUL, non-ASCII and ordinary bytes, in runs long enough to cross words.
+        let alphabet: [UInt8] = Array("ab,,;;\"\"\n\r \t\u{0}xyz0123".utf8) + [0xC3, 0xA9, 0xE2, 0x80, 0x8B, 0xFF]
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for round in 0..<300 {
+            var bytes: [UInt8] = []
+            let length = Int(next() % 400)
+            while bytes.count < length {
+                // Mostly ordinary text, so that the word-at-a-time paths run; sometimes a structural byte.
+                if next() % 4 == 0 {
+                    bytes.append(alphabet[Int(next() % UInt64(alphabet.count))])
+                } else {
+                    bytes += Array(repeating: UInt8(ascii: "q"), count: Int(next() % 12))
+                }
+            }
+            for dialect in [CSVDialect.comma, .semicolon] {
+                let words = try tokenize(bytes, dialect: dialect, chunkSize: 64)
+                let bytewise = try tokenize(bytes, dialect: dialect, maxChunk: 1, chunkSize: 64)
+                #expect(words.rows == bytewise.rows, "round \(round)")
+                #expect(words.diagnostics == bytewise.diagnostics, "round \(round)")
+            }
+        }
+    }
 }

@@ -170,6 +170,31 @@ public struct TableRowChecker {
         return found >= 0 ? Int(found) : nil
     }
 
+    /// Appends the current row's `enum` indexes (see ``allowedIndex(ofColumn:)``) to a block's list.
+    /// - Parameter list: The list.
+    /// - Returns: Where they start in it, or -1 when the row was not checked.
+    func appendAllowedIndexes(to list: inout [Int32]) -> Int {
+        guard allowedIndexesValid else { return -1 }
+        let start = list.count
+        list.append(contentsOf: allowedIndexes)
+        return start
+    }
+
+    /// Takes the `enum` indexes of a row that another checker checked (``appendAllowedIndexes(to:)``).
+    /// - Parameters:
+    ///   - list: The block's list.
+    ///   - start: Where the row's indexes start, or -1 when it was not checked.
+    mutating func load(_ list: [Int32], start: Int) {
+        allowedIndexesValid = start >= 0
+        guard start >= 0 else { return }
+        let count = allowedIndexes.count
+        allowedIndexes.withUnsafeMutableBufferPointer { mine in
+            list.withUnsafeBufferPointer { theirs in
+                for index in 0..<count { mine[index] = theirs[start + index] }
+            }
+        }
+    }
+
     /// Counts a diagnostic reported by someone else about the same table (a malformed row), so that errors in the
     /// table itself count towards `maxErrors` as they do in ``TableSchemaValidator``.
     /// - Parameter diagnostic: The diagnostic.

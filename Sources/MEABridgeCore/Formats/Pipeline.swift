@@ -15,12 +15,16 @@
 /// stages run on the calling thread.
 public enum Pipeline {
     /// Runs the two stages.
+    ///
+    /// Inlinable, so that handing each event on is specialised for its type in the caller's module (no generic
+    /// metadata looked up per event).
     /// - Parameters:
     ///   - batchSize: Events per batch (the producer and the consumer meet once per batch).
     ///   - capacity: The most batches waiting between the stages.
     ///   - produce: The first stage; it calls `emit` for each event, which blocks while `capacity` batches wait.
     ///   - consume: The second stage, on the calling thread.
     /// - Throws: What either stage throws.
+    @inlinable
     public static func run<Event: Sendable>(
         batchSize: Int = 1024,
         capacity: Int = 4,
@@ -28,22 +32,9 @@ public enum Pipeline {
         consume: (Event) throws -> Void
     ) throws {
         let channel = Channel<Event>(capacity: max(1, capacity))
-        let work = Work(channel: channel, batchSize: max(1, batchSize), produce: produce)
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(work).toOpaque()
-        guard
-            pthread_create(
-                &thread,
-                nil,
-                { raw in
-                    guard let raw else { return nil }
-                    (Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue() as? any ProducerWork)?.runProducer()
-                    return nil
-                },
-                context
-            ) == 0
+        let size = max(1, batchSize)
+        guard let thread = PipelineThread.start({ runProducer(channel: channel, batchSize: size, produce: produce) })
         else {
-            Unmanaged<Work<Event>>.fromOpaque(context).release()
             try produce { event in try consume(event) }
             return
         }
@@ -59,121 +50,166 @@ public enum Pipeline {
                 break
             }
         }
-        pthread_join(thread, nil)
+        thread.join()
         if let consumerError { throw consumerError }
         if let failure = channel.failure { throw failure }
     }
 
-    /// The producer's side: the body and the channel, kept alive by the thread.
-    private final class Work<Event: Sendable>: ProducerWork, @unchecked Sendable {
-        let channel: Channel<Event>
-        let batchSize: Int
-        let produce: @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void
-
-        init(
-            channel: Channel<Event>,
-            batchSize: Int,
-            produce: @escaping @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void
-        ) {
-            self.channel = channel
-            self.batchSize = batchSize
-            self.produce = produce
-        }
-
-        func runProducer() {
-            var batch: [Event] = []
-            batch.reserveCapacity(batchSize)
-            do {
-                try produce { (event: consuming Event) in
-                    batch.append(consume event)
-                    if batch.count >= batchSize {
-                        batch.reverse()
-                        guard channel.push(batch) else { throw Cancelled() }
-                        batch = []
-                        batch.reserveCapacity(batchSize)
-                    }
+    /// The producer's side, on its own thread: batches of events pushed to the channel.
+    @inlinable
+    static func runProducer<Event: Sendable>(
+        channel: Channel<Event>,
+        batchSize: Int,
+        produce: @Sendable (_ emit: (consuming Event) throws -> Void) throws -> Void
+    ) {
+        var batch: [Event] = []
+        batch.reserveCapacity(batchSize)
+        do {
+            try produce { (event: consuming Event) in
+                batch.append(consume event)
+                if batch.count >= batchSize {
+                    batch.reverse()
+                    guard channel.push(batch) else { throw Cancelled() }
+                    batch = []
+                    batch.reserveCapacity(batchSize)
                 }
-                batch.reverse()
-                if !batch.isEmpty { _ = channel.push(batch) }
-                channel.finish(failure: nil)
-            } catch is Cancelled {
-                channel.finish(failure: nil)
-            } catch {
-                batch.reverse()
-                if !batch.isEmpty { _ = channel.push(batch) }
-                channel.finish(failure: error)
             }
+            batch.reverse()
+            if !batch.isEmpty { _ = channel.push(batch) }
+            channel.finish(failure: nil)
+        } catch is Cancelled {
+            channel.finish(failure: nil)
+        } catch {
+            batch.reverse()
+            if !batch.isEmpty { _ = channel.push(batch) }
+            channel.finish(failure: error)
         }
     }
 
-    private struct Cancelled: Error {}
+    @usableFromInline
+    struct Cancelled: Error {
+        @usableFromInline init() {}
+    }
 
-    /// A bounded queue of batches between the two threads (a pthread mutex and a condition variable, allocated so
-    /// that their addresses never move).
-    private final class Channel<Event: Sendable>: @unchecked Sendable {
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-        private let capacity: Int
-        private var queue: [[Event]] = []
-        private var finished = false
-        private var cancelled = false
-        private(set) var failure: (any Error)?
+    /// A bounded queue of batches between the two threads.
+    @usableFromInline
+    final class Channel<Event: Sendable>: @unchecked Sendable {
+        @usableFromInline let lock = PipelineLock()
+        @usableFromInline let capacity: Int
+        @usableFromInline var queue: [[Event]] = []
+        @usableFromInline var finished = false
+        @usableFromInline var cancelled = false
+        @usableFromInline var failure: (any Error)?
 
-        init(capacity: Int) {
-            self.capacity = capacity
-            pthread_mutex_init(mutex, nil)
-            pthread_cond_init(changed, nil)
-        }
-
-        deinit {
-            pthread_cond_destroy(changed)
-            pthread_mutex_destroy(mutex)
-            changed.deallocate()
-            mutex.deallocate()
-        }
+        @inlinable
+        init(capacity: Int) { self.capacity = capacity }
 
         /// Waits for room and queues a batch; `false` when the consumer has stopped.
+        @inlinable
         func push(_ batch: [Event]) -> Bool {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            while queue.count >= capacity, !cancelled { pthread_cond_wait(changed, mutex) }
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.count >= capacity, !cancelled { lock.wait() }
             if cancelled { return false }
             queue.append(batch)
-            pthread_cond_broadcast(changed)
+            lock.broadcast()
             return true
         }
 
         /// Waits for the next batch; `nil` once the producer has finished and everything was taken.
+        @inlinable
         func pop() -> [Event]? {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            while queue.isEmpty, !finished { pthread_cond_wait(changed, mutex) }
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.isEmpty, !finished { lock.wait() }
             guard !queue.isEmpty else { return nil }
             let batch = queue.removeFirst()
-            pthread_cond_broadcast(changed)
+            lock.broadcast()
             return batch
         }
 
+        @inlinable
         func finish(failure: (any Error)?) {
-            pthread_mutex_lock(mutex)
+            lock.lock()
             self.failure = failure
             finished = true
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(mutex)
+            lock.broadcast()
+            lock.unlock()
         }
 
+        @inlinable
         func cancel() {
-            pthread_mutex_lock(mutex)
+            lock.lock()
             cancelled = true
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(mutex)
+            lock.broadcast()
+            lock.unlock()
         }
     }
 }
 
-/// What the pipeline thread's entry point runs, whatever the event type.
-private protocol ProducerWork: AnyObject {
-    func runProducer()
+/// A pthread mutex with a condition variable, allocated so that their addresses never move.
+@usableFromInline
+final class PipelineLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    @usableFromInline
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
+    }
+
+    @usableFromInline func lock() { pthread_mutex_lock(mutex) }
+    @usableFromInline func unlock() { pthread_mutex_unlock(mutex) }
+    /// Waits for a broadcast (the mutex held).
+    @usableFromInline func wait() { pthread_cond_wait(changed, mutex) }
+    @usableFromInline func broadcast() { pthread_cond_broadcast(changed) }
+}
+
+/// What a pipeline thread runs.
+private final class PipelineThreadBody {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+}
+
+/// A thread running one closure, to be joined.
+@usableFromInline
+struct PipelineThread {
+    private var thread: pthread_t
+
+    /// Starts a thread running `body`; `nil` when no thread can be started.
+    @usableFromInline
+    static func start(_ body: @escaping @Sendable () -> Void) -> PipelineThread? {
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(PipelineThreadBody(body)).toOpaque()
+        guard
+            pthread_create(
+                &thread,
+                nil,
+                { raw in
+                    guard let raw else { return nil }
+                    Unmanaged<PipelineThreadBody>.fromOpaque(raw).takeRetainedValue().run()
+                    return nil
+                },
+                context
+            ) == 0
+        else {
+            Unmanaged<PipelineThreadBody>.fromOpaque(context).release()
+            return nil
+        }
+        return PipelineThread(thread: thread)
+    }
+
+    /// Waits for the thread to end.
+    @usableFromInline
+    func join() { pthread_join(thread, nil) }
 }
 
 /// A value moved to another thread, which alone uses it from then on until the mover takes it back (a byte source,

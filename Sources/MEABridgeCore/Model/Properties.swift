@@ -65,40 +65,71 @@ public struct Property: Sendable, Hashable {
     }
 }
 
-/// Hands a record's properties, one by one, to a body, leaving out absent and empty values.
-struct PropertyList {
-    let emit: (Property) -> Void
+/// Receives a record's properties one by one, in the order of ``Record/properties``
+/// (``Record/visitProperties(_:)``).
+///
+/// Plain text arrives as it is stored in the record, without a ``Property`` built around it: over the millions of
+/// records of a large input, a rule or a writer that implements ``visit(_:string:)`` reads each value in place
+/// instead of copying it. Every other property arrives through ``visit(_:)``.
+public protocol PropertyVisitor {
+    /// Receives a property.
+    /// - Parameter property: The property.
+    mutating func visit(_ property: Property)
 
-    func add(_ name: String, _ value: String?) {
-        if let value { emit(Property(name, .string(value))) }
+    /// Receives a plain-text property (by default handed to ``visit(_:)`` as a ``Property``).
+    /// - Parameters:
+    ///   - name: The property name.
+    ///   - value: The text.
+    mutating func visit(_ name: String, string value: String)
+}
+
+extension PropertyVisitor {
+    /// Hands the text to ``visit(_:)`` as a ``Property``.
+    /// - Parameters:
+    ///   - name: The property name.
+    ///   - value: The text.
+    @inlinable
+    public mutating func visit(_ name: String, string value: String) { visit(Property(name, .string(value))) }
+
+    // What `Record.visitProperties` calls for each field: absent and empty values are left out.
+
+    @inlinable mutating func add(_ name: String, _ value: String?) {
+        if let value { visit(name, string: value) }
     }
-    func add(_ name: String, _ value: LocalizedText) {
-        if !value.isEmpty { emit(Property(name, .text(value))) }
+    @inlinable mutating func add(_ name: String, _ value: LocalizedText) {
+        if !value.isEmpty { visit(Property(name, .text(value))) }
     }
-    func add(_ name: String, _ value: DateValue?) {
-        if let value { emit(Property(name, .date(value))) }
+    @inlinable mutating func add(_ name: String, _ value: DateValue?) {
+        if let value { visit(Property(name, .date(value))) }
     }
-    func add(_ name: String, _ value: Int?) {
-        if let value { emit(Property(name, .integer(Int64(value)))) }
+    @inlinable mutating func add(_ name: String, _ value: Int?) {
+        if let value { visit(Property(name, .integer(Int64(value)))) }
     }
-    func add(_ name: String, _ value: Double?) {
-        if let value { emit(Property(name, .double(value))) }
+    @inlinable mutating func add(_ name: String, _ value: Double?) {
+        if let value { visit(Property(name, .double(value))) }
     }
-    func add(_ name: String, _ value: Bool?) {
-        if let value { emit(Property(name, .bool(value))) }
+    @inlinable mutating func add(_ name: String, _ value: Bool?) {
+        if let value { visit(Property(name, .bool(value))) }
     }
-    func add(_ name: String, _ value: CountryRef?) {
-        if let value { emit(Property(name, .country(value))) }
+    @inlinable mutating func add(_ name: String, _ value: CountryRef?) {
+        if let value { visit(Property(name, .country(value))) }
     }
-    func add(_ name: String, _ value: TreatyID?) {
-        if let value { emit(Property(name, .treaty(value))) }
+    @inlinable mutating func add(_ name: String, _ value: TreatyID?) {
+        if let value { visit(Property(name, .treaty(value))) }
     }
-    func add(_ name: String, _ value: (some OpenVocabulary)?) {
-        if let value { emit(Property(name, .string(value.rawValue))) }
+    @inlinable mutating func add(_ name: String, _ value: (some OpenVocabulary)?) {
+        if let value { visit(name, string: value.rawValue) }
     }
-    func add(_ name: String, _ value: PropertyValue, ifNotEmpty isEmpty: Bool) {
-        if !isEmpty { emit(Property(name, value)) }
+    @inlinable mutating func add(_ name: String, _ value: @autoclosure () -> PropertyValue, ifNotEmpty isEmpty: Bool) {
+        if !isEmpty { visit(Property(name, value())) }
     }
+}
+
+/// A visitor that hands every property to a closure.
+private struct ClosureVisitor: PropertyVisitor {
+    let body: (Property) -> Void
+
+    func visit(_ property: Property) { body(property) }
 }
 
 extension Record {
@@ -117,10 +148,18 @@ extension Record {
     /// rule that looks at each property once needs, for every record of a large input).
     /// - Parameter body: Receives each property.
     public func forEachProperty(_ body: (Property) -> Void) {
-        withoutActuallyEscaping(body) { body in forEachProperty(into: PropertyList(emit: body)) }
+        withoutActuallyEscaping(body) { body in
+            var visitor = ClosureVisitor(body: body)
+            visitProperties(&visitor)
+        }
     }
 
-    private func forEachProperty(into list: PropertyList) {
+    /// Hands each of ``properties`` to a visitor, in the same order, plain text in place (see ``PropertyVisitor``).
+    ///
+    /// Inlinable, so that it is specialised for the visitor: no closure call, and no copy of the record's values.
+    /// - Parameter list: The visitor.
+    @inlinable
+    public func visitProperties<Visitor: PropertyVisitor>(_ list: inout Visitor) {
         switch self {
         case .meeting(let m):
             list.add("protocolVersion", m.protocolVersion)
@@ -181,7 +220,7 @@ extension Record {
             list.add("email", c.email)
             list.add("phoneNumber", c.phone)
             list.add("fax", c.fax)
-            if let primary = c.isPrimary { list.emit(Property("primary", .flag(primary))) }
+            if let primary = c.isPrimary { list.visit(Property("primary", .flag(primary))) }
             list.add("roles", .roles(c.roles), ifNotEmpty: c.roles.isEmpty)
             list.add("gender", c.gender)
             list.add("updated", c.updated)

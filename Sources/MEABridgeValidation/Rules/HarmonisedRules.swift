@@ -36,8 +36,7 @@ public struct HarmonisedRules: Sendable {
         // The location and the record's name are only built for a problem: most records have none, and a large
         // input has millions of records.
         func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, field: String? = nil) {
-            let at = field.map { field in record.source?.appending(field: field) } ?? record.source
-            report(Diagnostic(id: id, severity: severity, message: message, location: at))
+            report(Self.diagnostic(id, severity, message, record: record, field: field))
         }
         var name: String { Self.name(of: record) }
 
@@ -46,7 +45,8 @@ public struct HarmonisedRules: Sendable {
         if record.kind != .tradeRecord, seen[record.kind, default: []].insert(record.id).inserted == false {
             problem(.duplicateID, .error, "\(name) appears more than once in this input; ids must be unique")
         }
-        if record.id.count > 64 {
+        // Counting characters walks the text; fewer than 65 bytes are fewer than 65 characters.
+        if record.id.utf8.count > 64, record.id.count > 64 {
             problem(.idTooLong, .warning, "\(name): the id has \(record.id.count) characters; the toolkit keeps 64")
         }
 
@@ -82,9 +82,9 @@ public struct HarmonisedRules: Sendable {
             problem(.countryMissing, .warning, "\(name) has no country; the InforMEA spec requires one")
         }
 
-        record.forEachProperty { property in
-            checkValue(property, name: { name }, problem: problem)
-        }
+        var values = ValueRules(record: record)
+        record.visitProperties(&values)
+        if !values.found.isEmpty { values.found.forEach(report) }
         checkVocabularies(record, problem: problem)
 
         switch record {
@@ -137,60 +137,18 @@ public struct HarmonisedRules: Sendable {
     }
 
     /// `Meeting 'id'`, as messages name a record.
-    private static func name(of record: Record) -> String { "\(record.kind.typeName) '\(record.id)'" }
+    fileprivate static func name(of record: Record) -> String { "\(record.kind.typeName) '\(record.id)'" }
 
-    private func checkValue(
-        _ property: Property,
-        name: () -> String,
-        problem: (DiagnosticID, Severity, String, String?) -> Void
-    ) {
-        switch property.value {
-        case .string(let text):
-            if Self.hasControlCharacters(text) {
-                problem(
-                    .controlCharacters,
-                    .warning,
-                    "\(name()): \(property.name) holds control characters",
-                    property.name
-                )
-            }
-        case .text(let text):
-            for (language, value) in text.pairs where Self.hasControlCharacters(value) {
-                problem(
-                    .controlCharacters,
-                    .warning,
-                    "\(name()): \(property.name) (\(language.code)) holds control characters",
-                    property.name
-                )
-            }
-        case .date(let date):
-            if date.epochMilliseconds == 0 {
-                problem(
-                    .dateEpochZero,
-                    .warning,
-                    "\(name()): \(property.name) is 1970-01-01, the Unix epoch",
-                    property.name
-                )
-            } else if !(Self.earliest...Self.latest).contains(date.epochMilliseconds) {
-                problem(.dateImplausible, .warning, "\(name()): \(property.name) \(date) is implausible", property.name)
-            }
-        case .files(let files):
-            for (index, file) in files.enumerated() {
-                if file.url == nil {
-                    problem(.fileURLMissing, .error, "\(name()): file \(index + 1) has no URL", "files/\(index)")
-                }
-                if file.language == nil {
-                    problem(
-                        .fileLanguageMissing,
-                        .warning,
-                        "\(name()): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
-                        "files/\(index)"
-                    )
-                }
-            }
-        default:
-            break
-        }
+    /// A problem of a record, located at one of its fields (or at the record).
+    fileprivate static func diagnostic(
+        _ id: DiagnosticID,
+        _ severity: Severity,
+        _ message: String,
+        record: Record,
+        field: String?
+    ) -> Diagnostic {
+        let at = field.map { field in record.source?.appending(field: field) } ?? record.source
+        return Diagnostic(id: id, severity: severity, message: message, location: at)
     }
 
     /// Checks that controlled-vocabulary values are known values.
@@ -225,13 +183,29 @@ public struct HarmonisedRules: Sendable {
         }
     }
 
-    private static let earliest: Int64 = -2_208_988_800_000  // 1900-01-01
-    private static let latest: Int64 = 4_102_444_800_000  // 2100-01-01
+    fileprivate static let earliest: Int64 = -2_208_988_800_000  // 1900-01-01
+    fileprivate static let latest: Int64 = 4_102_444_800_000  // 2100-01-01
 
+    /// Whether a text holds a C0 control character other than tab, line feed and carriage return.
     static func hasControlCharacters(_ text: String) -> Bool {
         func isControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: isControl) }
-            ?? text.utf8.contains(where: isControl)
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            // Eight bytes at a time: `(w - 0x20…) & ~w & 0x80…` is non-zero when a byte of `w` is below 0x20 (the
+            // text of almost every value has none, and is passed over at a word a step).
+            while offset + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                    bytes[offset..<offset + 8].contains(where: isControl)
+                {
+                    return true
+                }
+                offset += 8
+            }
+            return bytes[offset...].contains(where: isControl)
+        } ?? text.utf8.contains(where: isControl)
     }
 
     private static func title(of record: Record) -> (String, LocalizedText)? {
@@ -270,6 +244,69 @@ public struct HarmonisedRules: Sendable {
         case .site(let s): .some(s.country)
         case .countryProfile(let p): .some(p.country)
         case .decision, .treaty, .document, .tradeRecord, .taxon: nil
+        }
+    }
+}
+
+/// The rules on each property value of a record (control characters, dates, files), as a visitor: plain text is
+/// read in place, so that a record whose values are all fine costs no copies.
+private struct ValueRules: PropertyVisitor {
+    let record: Record
+    /// The problems found, in property order.
+    var found: [Diagnostic] = []
+
+    private var name: String { HarmonisedRules.name(of: record) }
+
+    private mutating func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, _ field: String) {
+        found.append(HarmonisedRules.diagnostic(id, severity, message, record: record, field: field))
+    }
+
+    mutating func visit(_ name: String, string value: String) {
+        if HarmonisedRules.hasControlCharacters(value) {
+            problem(.controlCharacters, .warning, "\(self.name): \(name) holds control characters", name)
+        }
+    }
+
+    mutating func visit(_ property: Property) {
+        switch property.value {
+        case .string(let text):
+            visit(property.name, string: text)
+        case .text(let text):
+            for (language, value) in text.pairs where HarmonisedRules.hasControlCharacters(value) {
+                problem(
+                    .controlCharacters,
+                    .warning,
+                    "\(name): \(property.name) (\(language.code)) holds control characters",
+                    property.name
+                )
+            }
+        case .date(let date):
+            if date.epochMilliseconds == 0 {
+                problem(
+                    .dateEpochZero,
+                    .warning,
+                    "\(name): \(property.name) is 1970-01-01, the Unix epoch",
+                    property.name
+                )
+            } else if !(HarmonisedRules.earliest...HarmonisedRules.latest).contains(date.epochMilliseconds) {
+                problem(.dateImplausible, .warning, "\(name): \(property.name) \(date) is implausible", property.name)
+            }
+        case .files(let files):
+            for (index, file) in files.enumerated() {
+                if file.url == nil {
+                    problem(.fileURLMissing, .error, "\(name): file \(index + 1) has no URL", "files/\(index)")
+                }
+                if file.language == nil {
+                    problem(
+                        .fileLanguageMissing,
+                        .warning,
+                        "\(name): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
+                        "files/\(index)"
+                    )
+                }
+            }
+        default:
+            break
         }
     }
 }

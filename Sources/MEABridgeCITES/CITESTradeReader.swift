@@ -257,7 +257,7 @@ private struct TradeRows {
     ) -> Record {
         var id: String
         if let idColumn, !reader.isEmpty(idColumn) {
-            id = CSVText.trimmed(reader.value(idColumn))
+            id = reader.trimmedValue(idColumn)
         } else {
             id = String(reader.rowNumber)
         }

@@ -11,20 +11,12 @@ struct TradeRowReading {
     let requireValues: Bool
     /// The text of recent values by column, so that repeated values (codes, taxa) are not decoded again.
     private var texts = [BytesCache<String>](repeating: BytesCache(limit: 20_000), count: TradeColumn.allCases.count)
-    /// The text and the code of recent values by column (terms, units, appendices, purposes, sources), so that a
-    /// code is looked up once per distinct value, by its bytes.
-    private var codes = [BytesCache<Mapped>](repeating: BytesCache(limit: 4096), count: TradeColumn.allCases.count)
-    /// The text and the country of recent values by column.
-    private var countries = [BytesCache<CountryValue>](
-        repeating: BytesCache(limit: 4096),
-        count: TradeColumn.allCases.count
-    )
-
-    /// What `mapped` made of each value of a column's `enum` in the table schema, by its index there (when the schema
-    /// is checked in the same pass: its lookup of the value then serves for both).
-    private var codesByAllowed = [[Mapped?]](repeating: [], count: TradeColumn.allCases.count)
-    /// What `countryValue` made of each value of a column's `enum` in the table schema, by its index there.
-    private var countriesByAllowed = [[CountryValue?]](repeating: [], count: TradeColumn.allCases.count)
+    /// The text and the code of each distinct value of the code columns (terms, units, appendices, purposes,
+    /// sources), found again by their bytes or their index in the schema's `enum`: a code is looked up once per
+    /// distinct value.
+    private var codes = InternedValues<Mapped>(columns: TradeColumn.allCases.count, limit: 16_384)
+    /// The text and the country of each distinct value of the country columns.
+    private var countries = InternedValues<CountryValue>(columns: TradeColumn.allCases.count, limit: 16_384)
 
     /// A value, trimmed, and the code it stands for (`nil` when it stands for none).
     struct Mapped {
@@ -52,7 +44,7 @@ struct TradeRowReading {
     mutating func text(_ column: TradeColumn, _ reader: CSVTableReader) -> String? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
         let value = reader.tokenizer.withField(index) { bytes in
-            texts[column.rawValue].value(bytes) { CSVText.trimmed(CSVText.decode($0)) }
+            texts[column.rawValue].value(bytes) { CSVText.decodeTrimmed($0) }
         }
         return value.isEmpty ? nil : value
     }
@@ -67,71 +59,48 @@ struct TradeRowReading {
     ) -> Mapped? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
         let allowed = checker?.allowedIndex(ofColumn: index)
-        if let allowed, allowed < codesByAllowed[column.rawValue].count,
-            let known = codesByAllowed[column.rawValue][allowed]
-        {
-            return known.text.isEmpty ? nil : known
-        }
-        let value = reader.tokenizer.withField(index) { bytes -> Mapped in
-            if let known = codes[column.rawValue].value(bytes) { return known }
-            let text = CSVText.trimmed(CSVText.decode(bytes))
-            let value = Mapped(text: text, code: text.isEmpty ? nil : map(&normaliser, text))
-            codes[column.rawValue].insert(bytes, value)
-            return value
-        }
-        if let allowed, allowed < 65_536 {
-            if allowed >= codesByAllowed[column.rawValue].count {
-                codesByAllowed[column.rawValue] += repeatElement(
-                    nil,
-                    count: allowed + 1 - codesByAllowed[column.rawValue].count
-                )
+        let found =
+            codes.index(column.rawValue, allowed: allowed)
+            ?? reader.tokenizer.withField(index) { bytes in
+                let known = codes.index(column.rawValue, bytes: bytes)
+                if known >= 0 { return known }
+                let text = CSVText.decodeTrimmed(bytes)
+                let value = Mapped(text: text, code: text.isEmpty ? nil : map(&normaliser, text))
+                return codes.insert(value, column.rawValue, allowed: allowed, bytes: bytes)
             }
-            codesByAllowed[column.rawValue][allowed] = value
-        }
-        return value.text.isEmpty ? nil : value
+        return codes.values[found].text.isEmpty ? nil : codes.values[found]
     }
 
-    /// The value of a country column, trimmed, with its country; `nil` when the column is absent or the value empty.
+    /// The index in `countries` of the value of a country column, trimmed, with its country; `nil` when the column is
+    /// absent or the value empty.
     private mutating func countryValue(
         _ column: TradeColumn,
         _ reader: CSVTableReader,
         _ checker: inout TableRowChecker?
-    ) -> CountryValue? {
+    ) -> Int? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
         let allowed = checker?.allowedIndex(ofColumn: index)
-        if let allowed, allowed < countriesByAllowed[column.rawValue].count,
-            let known = countriesByAllowed[column.rawValue][allowed]
-        {
-            return known.text.isEmpty ? nil : known
-        }
-        let value = reader.tokenizer.withField(index) { bytes -> CountryValue in
-            if let known = countries[column.rawValue].value(bytes) { return known }
-            let text = CSVText.trimmed(CSVText.decode(bytes))
-            var value = CountryValue(text: text, reference: nil, known: false, notTwoLetters: false)
-            if !text.isEmpty {
-                let (reference, known) = normaliser.country(text)
-                let notTwoLetters = reference.map { $0.alpha2 != nil && $0.original.count != 2 } ?? false
-                value = CountryValue(text: text, reference: reference, known: known, notTwoLetters: notTwoLetters)
+        let found =
+            countries.index(column.rawValue, allowed: allowed)
+            ?? reader.tokenizer.withField(index) { bytes in
+                let known = countries.index(column.rawValue, bytes: bytes)
+                if known >= 0 { return known }
+                let text = CSVText.decodeTrimmed(bytes)
+                var value = CountryValue(text: text, reference: nil, known: false, notTwoLetters: false)
+                if !text.isEmpty {
+                    let (reference, known) = normaliser.country(text)
+                    let notTwoLetters = reference.map { $0.alpha2 != nil && $0.original.count != 2 } ?? false
+                    value = CountryValue(text: text, reference: reference, known: known, notTwoLetters: notTwoLetters)
+                }
+                return countries.insert(value, column.rawValue, allowed: allowed, bytes: bytes)
             }
-            countries[column.rawValue].insert(bytes, value)
-            return value
-        }
-        if let allowed, allowed < 65_536 {
-            if allowed >= countriesByAllowed[column.rawValue].count {
-                countriesByAllowed[column.rawValue] += repeatElement(
-                    nil,
-                    count: allowed + 1 - countriesByAllowed[column.rawValue].count
-                )
-            }
-            countriesByAllowed[column.rawValue][allowed] = value
-        }
-        return value.text.isEmpty ? nil : value
+        return countries.values[found].text.isEmpty ? nil : found
     }
 
     /// The value of a column that differs on every row (ids, permits): not cached.
     func uncachedText(_ column: TradeColumn, _ reader: CSVTableReader) -> String? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
-        let value = CSVText.trimmed(reader.value(index))
+        let value = reader.trimmedValue(index)
         return value.isEmpty ? nil : value
     }
 
@@ -368,7 +337,12 @@ struct TradeRowReading {
         _ checker: inout TableRowChecker?,
         _ report: (Diagnostic) -> Void
     ) -> CountryRef? {
-        guard let index = columns[column], let country = countryValue(column, reader, &checker) else { return nil }
+        guard let index = columns[column], let found = countryValue(column, reader, &checker) else { return nil }
+        // Read in place: most values are known two-letter codes, and only their reference is copied out.
+        if countries.values[found].known, !countries.values[found].notTwoLetters {
+            return countries.values[found].reference
+        }
+        let country = countries.values[found]
         let (value, reference, known) = (country.text, country.reference, country.known)
         if !known, normaliser.lists != nil {
             normaliser.problem(
@@ -447,5 +421,61 @@ func resolveCodeLists(_ given: CITESCodeLists?, sourceName: String, report: (Dia
             )
         )
         return nil
+    }
+}
+
+/// Values made once from the distinct values of some columns, in one list, found again by a value's bytes or by its
+/// index in the schema's `enum` (which the schema check found in the same pass): a reader gets the index and reads
+/// the value in place, instead of copying a value with several strings for every row.
+struct InternedValues<Value> {
+    /// The values, by index.
+    private(set) var values: [Value] = []
+    /// The index of a value by its bytes, per column.
+    private var byBytes: [BytesCache<Int32>]
+    /// The index of a value by its index in the column's `enum`, per column (-1: not seen yet).
+    private var byAllowed: [[Int32]]
+    /// The most values remembered, all columns together.
+    private let limit: Int
+
+    /// Creates an empty list.
+    /// - Parameters:
+    ///   - columns: The number of columns.
+    ///   - limit: The most values remembered, all columns together (and by their bytes, per column).
+    init(columns: Int, limit: Int) {
+        self.limit = limit
+        byBytes = Array(repeating: BytesCache(limit: limit), count: columns)
+        byAllowed = Array(repeating: [], count: columns)
+    }
+
+    /// The index of a value by its index in the column's `enum`, when it was made already.
+    func index(_ column: Int, allowed: Int?) -> Int? {
+        guard let allowed, allowed < byAllowed[column].count, byAllowed[column][allowed] >= 0 else { return nil }
+        return Int(byAllowed[column][allowed])
+    }
+
+    /// The index of a value by its bytes, or -1 when it was not made yet.
+    func index(_ column: Int, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let found = byBytes[column].value(bytes) else { return -1 }
+        return Int(found)
+    }
+
+    /// Adds the value of bytes that ``index(_:bytes:)`` did not find.
+    /// - Returns: Its index.
+    mutating func insert(_ value: Value, _ column: Int, allowed: Int?, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard values.count < limit else {
+            // Full (a column of ever new values): the value is kept in one slot past the others until the next one.
+            if values.count == limit { values.append(value) } else { values[limit] = value }
+            return limit
+        }
+        values.append(value)
+        let index = values.count - 1
+        byBytes[column].insert(bytes, Int32(index))
+        if let allowed, allowed < 65_536 {
+            if allowed >= byAllowed[column].count {
+                byAllowed[column] += repeatElement(-1, count: allowed + 1 - byAllowed[column].count)
+            }
+            byAllowed[column][allowed] = Int32(index)
+        }
+        return index
     }
 }

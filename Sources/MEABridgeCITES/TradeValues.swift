@@ -178,7 +178,7 @@ struct TradeNormaliser {
             if scale == 0 { return Double(mantissa) }
             if scale <= 22 { return Double(mantissa) / Self.powersOfTen[scale] }
         }
-        var text = CSVText.trimmed(CSVText.decode(bytes))
+        var text = CSVText.decodeTrimmed(bytes)
         if decimalComma, !text.contains("."), text.filter({ $0 == "," }).count == 1 {
             text = text.replacing(",", with: ".")
         }
@@ -198,7 +198,7 @@ struct TradeNormaliser {
     /// A four-digit year.
     static func year(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count == 4 else {
-            let text = CSVText.trimmed(CSVText.decode(bytes))
+            let text = CSVText.decodeTrimmed(bytes)
             guard text.utf8.count == 4 else { return nil }
             return Int(text)
         }

@@ -57,12 +57,21 @@ package struct ByteKeyIndex: Sendable {
             offset += 8
         }
         if offset < count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                word |= UInt64(base[offset]) << shift
-                shift += 8
-                offset += 1
+            // The last one to seven bytes in at most two loads that may overlap (each byte is in the word, so keys
+            // of the same length that differ get different words).
+            let rest = count - offset
+            let tail = raw + offset
+            let word: UInt64
+            if rest >= 4 {
+                word =
+                    UInt64(tail.loadUnaligned(as: UInt32.self))
+                    | UInt64(tail.loadUnaligned(fromByteOffset: rest - 4, as: UInt32.self)) << 32
+            } else if rest >= 2 {
+                word =
+                    UInt64(tail.loadUnaligned(as: UInt16.self))
+                    | UInt64(tail.loadUnaligned(fromByteOffset: rest - 2, as: UInt16.self)) << 16
+            } else {
+                word = UInt64(tail.load(as: UInt8.self))
             }
             hash = (hash ^ word) &* 0xC4CE_B9FE_1A85_EC53
         }

@@ -14,6 +14,9 @@ public struct CSVRowBlock: Sendable {
         /// Its fields in `spans`.
         var spanStart: Int
         var spanEnd: Int
+        /// What to add to the spans' positions, which are those of the tokenizer's buffer, to make them positions in
+        /// `bytes`.
+        var spanShift: Int
         var rowNumber: Int
         var line: Int
         /// The absolute byte offset of `start` in the input.

@@ -187,6 +187,14 @@ public struct CSVTableReader {
         column < tokenizer.fieldCount ? tokenizer.field(column) : ""
     }
 
+    /// The value of a column in the current row, as text without white space around it (``CSVText/trimmed(_:)``);
+    /// `""` for a column the row does not have.
+    /// - Parameter column: The 0-based column index.
+    /// - Returns: The value.
+    public func trimmedValue(_ column: Int) -> String {
+        column < tokenizer.fieldCount ? tokenizer.withField(column) { CSVText.decodeTrimmed($0) } : ""
+    }
+
     /// Whether a column of the current row is empty (or missing).
     /// - Parameter column: The 0-based column index.
     /// - Returns: `true` when empty.

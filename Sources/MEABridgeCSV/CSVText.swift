@@ -11,6 +11,18 @@ public enum CSVText {
         return String(scalars)
     }
 
+    /// Decodes bytes as ``decode(_:)-(UnsafeBufferPointer<UInt8>)`` does, without the white space around the text
+    /// (as ``trimmed(_:)``): a value that starts and ends with a printable ASCII character, as almost every value does,
+    /// is decoded once, with no text built to be trimmed.
+    /// - Parameter bytes: The bytes.
+    /// - Returns: The trimmed text.
+    public static func decodeTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return decode(bytes)
+        }
+        return trimmed(decode(bytes))
+    }
+
     /// Decodes a byte array (see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``).
     /// - Parameter bytes: The bytes.
     /// - Returns: The text.

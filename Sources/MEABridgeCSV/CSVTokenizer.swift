@@ -716,15 +716,15 @@ public struct CSVTokenizer {
             block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rowStart..<rowContentEnd]))
         }
         let spanStart = block.spans.count
-        for span in spans {
-            block.spans.append(Span(start: span.start + shift, end: span.end + shift, flags: span.flags))
-        }
+        // The spans as they are (one copy); loading the row moves them by `shift`.
+        block.spans.append(contentsOf: spans)
         block.rows.append(
             CSVRowBlock.Row(
                 start: base,
                 end: base + (rowContentEnd - rowStart),
                 spanStart: spanStart,
                 spanEnd: block.spans.count,
+                spanShift: shift,
                 rowNumber: rowNumber,
                 line: line,
                 offset: bufferOffset + rowStart,
@@ -748,6 +748,13 @@ public struct CSVTokenizer {
         spans.removeAll(keepingCapacity: true)
         block.spans.withUnsafeBufferPointer { all in
             spans.append(contentsOf: UnsafeBufferPointer(rebasing: all[row.spanStart..<row.spanEnd]))
+        }
+        let shift = row.spanShift
+        spans.withUnsafeMutableBufferPointer { spans in
+            for index in spans.indices {
+                spans[index].start &+= shift
+                spans[index].end &+= shift
+            }
         }
         rowStart = row.start
         rowContentEnd = row.end

@@ -271,7 +271,7 @@ public struct RamsarRSISReader: RecordReader {
             put("transboundary", row.flag(.transboundary))
             put("ramsarAdvisoryMission", row.flag(.advisoryMission))
             for index in others where !reader.isEmpty(index) {
-                extras[header.names[index]] = .string(CSVText.trimmed(reader.value(index)))
+                extras[header.names[index]] = .string(reader.trimmedValue(index))
             }
             site.extras = extras
             try emit(.site(site))
@@ -287,7 +287,7 @@ private struct RowMapping {
 
     func text(_ column: RamsarRSISReader.Column) -> String? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
-        let value = CSVText.trimmed(reader.value(index))
+        let value = reader.trimmedValue(index)
         return value.isEmpty ? nil : value
     }
 

@@ -36,8 +36,11 @@ public struct CSVRowBlock: Sendable {
     /// The number of rows.
     public var count: Int { rows.count }
 
-    init(capacity: Int) {
+    init(capacity: Int, fields: Int = 0) {
         bytes.reserveCapacity(capacity)
+        rows.reserveCapacity(CSVTableReader.rowsPerBlock)
+        spans.reserveCapacity(CSVTableReader.rowsPerBlock * fields)
+        allowed.reserveCapacity(CSVTableReader.rowsPerBlock * fields)
     }
 }
 
@@ -134,6 +137,9 @@ extension CSVTableReader {
         )
     }
 
+    /// The most rows in one block.
+    static let rowsPerBlock = 512
+
     private static func produceBlocks(
         source: any ByteSource,
         name: String,
@@ -141,7 +147,6 @@ extension CSVTableReader {
         check: TableSchemaCheck?,
         handOn: (consuming CSVReadAheadEvent) throws -> Void
     ) throws {
-        let rowsPerBlock = 512
         let bytesPerBlock = 256 * 1024
         var reader = CSVTableReader(source: source, name: name, dialect: dialect)
         var diagnostics: [Diagnostic] = []
@@ -168,14 +173,16 @@ extension CSVTableReader {
             )
         )
         guard header != nil else { return }
-        var block = CSVRowBlock(capacity: bytesPerBlock + 4096)
+        // Room for the rows of a full block, so that filling it copies nothing twice.
+        let fields = header?.names.count ?? 0
+        var block = CSVRowBlock(capacity: bytesPerBlock + 4096, fields: fields)
         func report(_ diagnostic: Diagnostic) { block.diagnostics.append(diagnostic) }
         while try reader.nextRow(checking: &checker, report: report) {
             let allowedStart = checker?.appendAllowedIndexes(to: &block.allowed) ?? -1
             reader.tokenizer.appendRow(to: &block, allowedStart: allowedStart, diagnosticsEnd: block.diagnostics.count)
-            if block.rows.count >= rowsPerBlock || block.bytes.count >= bytesPerBlock {
+            if block.rows.count >= Self.rowsPerBlock || block.bytes.count >= bytesPerBlock {
                 try handOn(.rows(block))
-                block = CSVRowBlock(capacity: bytesPerBlock + 4096)
+                block = CSVRowBlock(capacity: bytesPerBlock + 4096, fields: fields)
             }
         }
         if !block.rows.isEmpty || !block.diagnostics.isEmpty { try handOn(.rows(block)) }

@@ -717,7 +717,7 @@ public struct CSVTokenizer {
         }
         let spanStart = block.spans.count
         // The spans as they are (one copy); loading the row moves them by `shift`.
-        block.spans.append(contentsOf: spans)
+        spans.withUnsafeBufferPointer { spans in block.spans.append(contentsOf: spans) }
         block.rows.append(
             CSVRowBlock.Row(
                 start: base,
@@ -820,23 +820,24 @@ public struct CSVTokenizer {
     /// `row N`, built without the general integer formatting (it is made for every record).
     static func rowPath(_ row: Int) -> String {
         guard row >= 0, row < 100_000_000_000 else { return "row \(row)" }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            var digits = 0
-            var value = row
-            repeat {
-                digits += 1
-                value /= 10
-            } while value > 0
+        var digits = 0
+        var value = row
+        repeat {
+            digits += 1
+            value /= 10
+        } while value > 0
+        // At most 15 bytes: a small string, written in place.
+        return String(unsafeUninitializedCapacity: 4 + digits) { buffer in
             buffer[0] = UInt8(ascii: "r")
             buffer[1] = UInt8(ascii: "o")
             buffer[2] = UInt8(ascii: "w")
             buffer[3] = UInt8(ascii: " ")
-            value = row
+            var value = row
             for index in stride(from: 3 + digits, to: 3, by: -1) {
                 buffer[index] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
                 value /= 10
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<(4 + digits)]), as: UTF8.self)
+            return 4 + digits
         }
     }
 }

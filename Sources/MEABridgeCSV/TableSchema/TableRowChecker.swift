@@ -176,7 +176,7 @@ public struct TableRowChecker {
     func appendAllowedIndexes(to list: inout [Int32]) -> Int {
         guard allowedIndexesValid else { return -1 }
         let start = list.count
-        list.append(contentsOf: allowedIndexes)
+        allowedIndexes.withUnsafeBufferPointer { indexes in list.append(contentsOf: indexes) }
         return start
     }
 

@@ -295,28 +295,7 @@ extension Record {
             list.add("note", p.note)
             list.add("updated", p.updated)
         case .tradeRecord(let t):
-            list.add("year", t.year)
-            list.add("appendix", t.appendix)
-            list.add("taxon", t.taxon)
-            list.add("class", t.taxonClass)
-            list.add("order", t.taxonOrder)
-            list.add("family", t.family)
-            list.add("genus", t.genus)
-            list.add("termCode", t.term)
-            list.add("quantity", t.quantity)
-            list.add("unitCode", t.unit)
-            list.add("importerQuantity", t.importerQuantity)
-            list.add("exporterQuantity", t.exporterQuantity)
-            list.add("importer", t.importer)
-            list.add("exporter", t.exporter)
-            list.add("origin", t.origin)
-            list.add("purposeCode", t.purpose)
-            list.add("sourceCode", t.sourceCode)
-            list.add("reporterType", t.reporterType)
-            list.add("importPermit", t.importPermit)
-            list.add("exportPermit", t.exportPermit)
-            list.add("originPermit", t.originPermit)
-            list.add("ifsPermit", t.ifsPermit)
+            t.visitProperties(&list)
         case .taxon(let t):
             list.add("taxonomy", t.taxonomy)
             list.add("name", t.name)
@@ -338,5 +317,36 @@ extension Record {
             list.add("updated", t.updated)
             list.add("goals", .goals(t.goals), ifNotEmpty: t.goals.isEmpty)
         }
+    }
+}
+
+extension TradeRecord {
+    /// Hands each of the record's properties to a visitor, in the order of ``Record/properties`` (what
+    /// ``Record/visitProperties(_:)`` does for a trade record).
+    /// - Parameter list: The visitor.
+    @inlinable
+    public func visitProperties<Visitor: PropertyVisitor>(_ list: inout Visitor) {
+        list.add("year", self.year)
+        list.add("appendix", self.appendix)
+        list.add("taxon", self.taxon)
+        list.add("class", self.taxonClass)
+        list.add("order", self.taxonOrder)
+        list.add("family", self.family)
+        list.add("genus", self.genus)
+        list.add("termCode", self.term)
+        list.add("quantity", self.quantity)
+        list.add("unitCode", self.unit)
+        list.add("importerQuantity", self.importerQuantity)
+        list.add("exporterQuantity", self.exporterQuantity)
+        list.add("importer", self.importer)
+        list.add("exporter", self.exporter)
+        list.add("origin", self.origin)
+        list.add("purposeCode", self.purpose)
+        list.add("sourceCode", self.sourceCode)
+        list.add("reporterType", self.reporterType)
+        list.add("importPermit", self.importPermit)
+        list.add("exportPermit", self.exportPermit)
+        list.add("originPermit", self.originPermit)
+        list.add("ifsPermit", self.ifsPermit)
     }
 }

@@ -82,9 +82,11 @@ public struct HarmonisedRules: Sendable {
             problem(.countryMissing, .warning, "\(name) has no country; the InforMEA spec requires one")
         }
 
-        var values = ValueRules(record: record)
+        var values = ValueRules()
         record.visitProperties(&values)
-        if !values.found.isEmpty { values.found.forEach(report) }
+        for finding in values.found {
+            problem(finding.id, finding.severity, finding.message(name), field: finding.field)
+        }
         checkVocabularies(record, problem: problem)
 
         switch record {
@@ -250,20 +252,33 @@ public struct HarmonisedRules: Sendable {
 
 /// The rules on each property value of a record (control characters, dates, files), as a visitor: plain text is
 /// read in place, so that a record whose values are all fine costs no copies.
+///
+/// It holds nothing of the record (the messages are made with the record's name once the visit is over): a visitor
+/// that kept the record would make the compiler copy the record's values for the visit.
 private struct ValueRules: PropertyVisitor {
-    let record: Record
+    /// A problem: its rule, and its message made from the record's name.
+    struct Finding {
+        let id: DiagnosticID
+        let severity: Severity
+        let field: String
+        let message: (_ name: String) -> String
+    }
+
     /// The problems found, in property order.
-    var found: [Diagnostic] = []
+    var found: [Finding] = []
 
-    private var name: String { HarmonisedRules.name(of: record) }
-
-    private mutating func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, _ field: String) {
-        found.append(HarmonisedRules.diagnostic(id, severity, message, record: record, field: field))
+    private mutating func problem(
+        _ id: DiagnosticID,
+        _ severity: Severity,
+        _ message: @escaping (_ name: String) -> String,
+        _ field: String
+    ) {
+        found.append(Finding(id: id, severity: severity, field: field, message: message))
     }
 
     mutating func visit(_ name: String, string value: String) {
         if HarmonisedRules.hasControlCharacters(value) {
-            problem(.controlCharacters, .warning, "\(self.name): \(name) holds control characters", name)
+            problem(.controlCharacters, .warning, { "\($0): \(name) holds control characters" }, name)
         }
     }
 
@@ -276,7 +291,7 @@ private struct ValueRules: PropertyVisitor {
                 problem(
                     .controlCharacters,
                     .warning,
-                    "\(name): \(property.name) (\(language.code)) holds control characters",
+                    { "\($0): \(property.name) (\(language.code)) holds control characters" },
                     property.name
                 )
             }
@@ -285,22 +300,22 @@ private struct ValueRules: PropertyVisitor {
                 problem(
                     .dateEpochZero,
                     .warning,
-                    "\(name): \(property.name) is 1970-01-01, the Unix epoch",
+                    { "\($0): \(property.name) is 1970-01-01, the Unix epoch" },
                     property.name
                 )
             } else if !(HarmonisedRules.earliest...HarmonisedRules.latest).contains(date.epochMilliseconds) {
-                problem(.dateImplausible, .warning, "\(name): \(property.name) \(date) is implausible", property.name)
+                problem(.dateImplausible, .warning, { "\($0): \(property.name) \(date) is implausible" }, property.name)
             }
         case .files(let files):
             for (index, file) in files.enumerated() {
                 if file.url == nil {
-                    problem(.fileURLMissing, .error, "\(name): file \(index + 1) has no URL", "files/\(index)")
+                    problem(.fileURLMissing, .error, { "\($0): file \(index + 1) has no URL" }, "files/\(index)")
                 }
                 if file.language == nil {
                     problem(
                         .fileLanguageMissing,
                         .warning,
-                        "\(name): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language",
+                        { "\($0): file \(index + 1) (\(file.filename ?? file.url ?? "?")) has no language" },
                         "files/\(index)"
                     )
                 }

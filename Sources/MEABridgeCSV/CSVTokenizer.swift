@@ -42,6 +42,16 @@ public struct CSVTokenizer {
     @usableFromInline static var irregularFlag: UInt8 { 4 }
     static var unterminatedFlag: UInt8 { 8 }
 
+    /// How a call to `scanRow` ended.
+    enum ScanOutcome {
+        /// The row is complete.
+        case complete
+        /// More bytes are needed (or the input ended inside the row).
+        case needsBytes
+        /// The row has more fields than there is room for: grow `spans` and call again.
+        case needsRoom
+    }
+
     /// Where the scan of a row is, kept across buffer refills so a row split between chunks resumes exactly.
     struct RowScan {
         enum State {
@@ -92,7 +102,11 @@ public struct CSVTokenizer {
     private var pendingLF = false
     private var next = 0
     private var nextLine = 1
-    @usableFromInline var spans: [Span] = []
+    /// The current row's field spans: the first `spanCount` elements (the array only grows, and is written in place
+    /// while a row is scanned).
+    @usableFromInline var spans = [Span](repeating: Span(start: 0, end: 0, flags: 0), count: 64)
+    /// The number of fields of the current row.
+    @usableFromInline var spanCount = 0
     private var rowStart = 0
     private var rowContentEnd = 0
 
@@ -137,7 +151,7 @@ public struct CSVTokenizer {
         if !started { try begin(report: report) }
         if stopped { return false }
         while true {
-            spans.removeAll(keepingCapacity: true)
+            spanCount = 0
             if pendingLF {
                 if next == end { try fill(from: next) }
                 if next < end, buffer[next] == 0x0A { next += 1 }
@@ -151,12 +165,20 @@ public struct CSVTokenizer {
             rowNumber += 1
             rowStart = next
             var scan = RowScan(at: rowStart)
-            var complete = false
-            while !complete {
-                complete = buffer.withUnsafeBufferPointer { bytes in
-                    Self.scanRow(bytes, end: end, dialect: dialect, maxFields: limits.maxFields, &scan, &spans)
+            while true {
+                let (end, dialect, maxFields) = (end, dialect, limits.maxFields)
+                var count = spanCount
+                let outcome = buffer.withUnsafeBufferPointer { bytes in
+                    spans.withUnsafeMutableBufferPointer { spans in
+                        Self.scanRow(bytes, end: end, dialect: dialect, maxFields: maxFields, &scan, spans, &count)
+                    }
                 }
-                if complete { break }
+                spanCount = count
+                if outcome == .complete { break }
+                if outcome == .needsRoom {
+                    growSpans()
+                    continue
+                }
                 if atEOF {
                     finishAtEndOfInput(&scan, report: report)
                     break
@@ -173,13 +195,13 @@ public struct CSVTokenizer {
                     scan.quoteOpen -= shift
                     scan.closeQuote -= shift
                     if let at = scan.irregularAt { scan.irregularAt = at - shift }
-                    for index in spans.indices {
+                    for index in 0..<spanCount {
                         spans[index].start -= shift
                         spans[index].end -= shift
                     }
                 }
             }
-            if spans.isEmpty { continue }  // a row skipped as too long
+            if spanCount == 0 { continue }  // a row skipped as too long
             rowContentEnd = scan.pos
             next = scan.pos
             nextLine = line + 1 + scan.newlines
@@ -200,7 +222,7 @@ public struct CSVTokenizer {
                     Diagnostic(
                         id: .csvRowTooLong,
                         severity: .error,
-                        message: "row \(rowNumber) has \(spans.count + scan.extraFields) fields, more than the limit "
+                        message: "row \(rowNumber) has \(spanCount + scan.extraFields) fields, more than the limit "
                             + "of \(limits.maxFields); the row is skipped",
                         location: location(at: rowStart)
                     )
@@ -209,6 +231,19 @@ public struct CSVTokenizer {
             }
             return true
         }
+    }
+
+    /// Appends a field to the current row.
+    private mutating func appendSpan(_ span: Span) {
+        if spanCount == spans.count { growSpans() }
+        spans[spanCount] = span
+        spanCount += 1
+    }
+
+    /// Doubles the room for the fields of a row (up to the field limit, past which fields are not kept).
+    private mutating func growSpans() {
+        let room = min(spans.count, max(limits.maxFields + 1 - spans.count, 1))
+        spans.append(contentsOf: repeatElement(Span(start: 0, end: 0, flags: 0), count: room))
     }
 
     /// Reads the first bytes: UTF-16 check, byte order mark, dialect sniffing.
@@ -279,12 +314,12 @@ public struct CSVTokenizer {
     private mutating func finishAtEndOfInput(_ scan: inout RowScan, report: (Diagnostic) -> Void) {
         switch scan.state {
         case .fieldStart:
-            spans.append(Span(start: scan.pos, end: scan.pos, flags: 0))
+            appendSpan(Span(start: scan.pos, end: scan.pos, flags: 0))
         case .unquoted:
-            spans.append(Span(start: scan.fieldStart, end: end, flags: scan.flags))
+            appendSpan(Span(start: scan.fieldStart, end: end, flags: scan.flags))
         case .quoted:
             if scan.pos < end, buffer[scan.pos] == dialect.quote {
-                spans.append(Span(start: scan.fieldStart, end: scan.pos, flags: scan.flags))
+                appendSpan(Span(start: scan.fieldStart, end: scan.pos, flags: scan.flags))
             } else {
                 report(
                     Diagnostic(
@@ -296,15 +331,15 @@ public struct CSVTokenizer {
                         location: location(at: scan.quoteOpen)
                     )
                 )
-                spans.append(
+                appendSpan(
                     Span(start: scan.fieldStart, end: end, flags: scan.flags | Self.escapedFlag | Self.unterminatedFlag)
                 )
             }
         case .afterQuote:
             if scan.flags & Self.irregularFlag != 0 {
-                spans.append(Span(start: scan.quoteOpen, end: end, flags: scan.flags))
+                appendSpan(Span(start: scan.quoteOpen, end: end, flags: scan.flags))
             } else {
-                spans.append(Span(start: scan.fieldStart, end: scan.closeQuote, flags: scan.flags))
+                appendSpan(Span(start: scan.fieldStart, end: scan.closeQuote, flags: scan.flags))
             }
         }
         scan.pos = end
@@ -322,7 +357,7 @@ public struct CSVTokenizer {
                 + "within \(limits.maxRowBytes) bytes (row \(rowNumber)); the row is skipped up to the next line end"
         }
         report(Diagnostic(id: .csvRowTooLong, severity: .error, message: message, location: location(at: rowStart)))
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
         var position = scan.pos
         while true {
             while position < end, buffer[position] != 0x0A, buffer[position] != 0x0D { position += 1 }
@@ -371,8 +406,9 @@ public struct CSVTokenizer {
     }
 
     /// Scans as much of one row as the buffer holds.
-    /// - Returns: `true` when the row is complete (`scan.pos` is after its line end), `false` when more bytes are
-    ///   needed (or the input ended inside it).
+    /// - Returns: `.complete` when the row is complete (`scan.pos` is after its line end), `.needsBytes` when more
+    ///   bytes are needed (or the input ended inside it), `.needsRoom` when `spans` is full (the scan resumes at the
+    ///   field's end once it has grown).
     @inline(__always)
     static func scanRow(
         _ bytes: UnsafeBufferPointer<UInt8>,
@@ -380,22 +416,26 @@ public struct CSVTokenizer {
         dialect: CSVDialect,
         maxFields: Int,
         _ scan: inout RowScan,
-        _ spans: inout [Span]
-    ) -> Bool {
+        _ spans: UnsafeMutableBufferPointer<Span>,
+        _ count: inout Int
+    ) -> ScanOutcome {
         let separator = dialect.separator
         let quote = dialect.quote
         let separators = UInt64(separator) &* Self.lowBytes
         let quotes = UInt64(quote) &* Self.lowBytes
-        guard let base = bytes.baseAddress else { return false }
+        guard let base = bytes.baseAddress else { return .needsBytes }
         let raw = UnsafeRawPointer(base)
         var i = scan.pos
         @inline(__always) func appendField(_ span: Span) {
-            if spans.count < maxFields {
-                spans.append(span)
+            if count < maxFields {
+                spans[count] = span
+                count += 1
             } else {
                 scan.extraFields += 1
             }
         }
+        /// Whether a field can be appended (or is past the limit, and only counted).
+        @inline(__always) func hasRoom() -> Bool { count < spans.count || count >= maxFields }
         /// Handles the byte at `i`, a separator or a line end, after a field. Returns `true` at a line end.
         @inline(__always) func afterField(_ byte: UInt8) -> Bool {
             if byte == separator {
@@ -421,7 +461,7 @@ public struct CSVTokenizer {
             case .fieldStart:
                 if i == end {
                     scan.pos = i
-                    return false
+                    return .needsBytes
                 }
                 if bytes[i] == quote {
                     scan.quoteOpen = i
@@ -456,11 +496,15 @@ public struct CSVTokenizer {
                 }
                 if i == end {
                     scan.pos = i
-                    return false
+                    return .needsBytes
+                }
+                guard hasRoom() else {
+                    scan.pos = i
+                    return .needsRoom
                 }
                 let byte = bytes[i]
                 appendField(Span(start: scan.fieldStart, end: i, flags: scan.flags))
-                if afterField(byte) { return true }
+                if afterField(byte) { return .complete }
             case .quoted:
                 while i < end {
                     // Ordinary bytes (neither the quote nor a line end) eight at a time.
@@ -500,7 +544,7 @@ public struct CSVTokenizer {
                 if i + 1 >= end {
                     // Either no closing quote yet, or a quote whose next byte (`""` or the end) is not here yet.
                     scan.pos = i
-                    return false
+                    return .needsBytes
                 }
                 scan.previousCR = false
                 if bytes[i + 1] == quote {
@@ -523,7 +567,11 @@ public struct CSVTokenizer {
                 }
                 if i == end {
                     scan.pos = i
-                    return false
+                    return .needsBytes
+                }
+                guard hasRoom() else {
+                    scan.pos = i
+                    return .needsRoom
                 }
                 let byte = bytes[i]
                 if scan.flags & irregularFlag != 0 {
@@ -531,7 +579,7 @@ public struct CSVTokenizer {
                 } else {
                     appendField(Span(start: scan.fieldStart, end: scan.closeQuote, flags: scan.flags))
                 }
-                if afterField(byte) { return true }
+                if afterField(byte) { return .complete }
             }
         }
     }
@@ -539,16 +587,16 @@ public struct CSVTokenizer {
     // MARK: The current row
 
     /// The number of fields in the current row.
-    public var fieldCount: Int { spans.count }
+    public var fieldCount: Int { spanCount }
 
     /// Whether the current row is an empty line (one empty, unquoted field).
     public var isBlankRow: Bool {
-        spans.count == 1 && spans[0].start == spans[0].end && spans[0].flags == 0
+        spanCount == 1 && spans[0].start == spans[0].end && spans[0].flags == 0
     }
 
     /// Whether every field of the current row is empty (a blank line, or a row of separators only such as `,,,,`).
     public var isEmptyRow: Bool {
-        spans.allSatisfy { $0.start == $0.end }
+        spans[0..<spanCount].allSatisfy { $0.start == $0.end }
     }
 
     /// The absolute byte offset just after the current row's line end.
@@ -606,7 +654,7 @@ public struct CSVTokenizer {
                     let bit = UInt64(1) << UInt64(index)
                     let column = columns[index]
                     allowedIndexes[index] = -1
-                    guard column < spans.count else {
+                    guard column < spanCount else {
                         missing |= bit
                         continue
                     }
@@ -641,7 +689,7 @@ public struct CSVTokenizer {
     }
 
     /// Every field of the current row as text.
-    public var fields: [String] { (0..<spans.count).map { field($0) } }
+    public var fields: [String] { (0..<spanCount).map { field($0) } }
 
     /// Whether the current row holds bytes that are not valid UTF-8 (a Latin-1 or Windows-1252 export).
     public var rowHasInvalidUTF8: Bool {
@@ -717,7 +765,9 @@ public struct CSVTokenizer {
         }
         let spanStart = block.spans.count
         // The spans as they are (one copy); loading the row moves them by `shift`.
-        spans.withUnsafeBufferPointer { spans in block.spans.append(contentsOf: spans) }
+        spans.withUnsafeBufferPointer { spans in
+            block.spans.append(contentsOf: UnsafeBufferPointer(rebasing: spans[0..<spanCount]))
+        }
         block.rows.append(
             CSVRowBlock.Row(
                 start: base,
@@ -745,17 +795,20 @@ public struct CSVTokenizer {
         }) {
             buffer = block.bytes
         }
-        spans.removeAll(keepingCapacity: true)
-        block.spans.withUnsafeBufferPointer { all in
-            spans.append(contentsOf: UnsafeBufferPointer(rebasing: all[row.spanStart..<row.spanEnd]))
-        }
+        let count = row.spanEnd - row.spanStart
+        while spans.count < count { growSpans() }
         let shift = row.spanShift
-        spans.withUnsafeMutableBufferPointer { spans in
-            for index in spans.indices {
-                spans[index].start &+= shift
-                spans[index].end &+= shift
+        block.spans.withUnsafeBufferPointer { all in
+            spans.withUnsafeMutableBufferPointer { spans in
+                for index in 0..<count {
+                    var span = all[row.spanStart + index]
+                    span.start &+= shift
+                    span.end &+= shift
+                    spans[index] = span
+                }
             }
         }
+        spanCount = count
         rowStart = row.start
         rowContentEnd = row.end
         bufferOffset = row.offset - row.start

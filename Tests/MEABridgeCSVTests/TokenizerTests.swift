@@ -156,6 +156,23 @@ struct TokenizerTests {
         #expect(result.rows.last?.number == 3)
     }
 
+    @Test("wide rows: thousands of fields, across reads, kept whole; past the limit, reported")
+    func wideRows() throws {
+        let wide = (1...3000).map { "\"v\($0)\"" }.joined(separator: ",")
+        let text = "a,b\n" + wide + "\n" + (1...130).map(String.init).joined(separator: ";") + "\nx,y\n"
+        for maxChunk in [.max, 61] {
+            let result = try tokenize(Array(text.utf8), maxChunk: maxChunk, chunkSize: 64)
+            #expect(result.rows.count == 4)
+            #expect(result.rows[1].fields.count == 3000)
+            #expect(result.rows[1].fields.last == "v3000")
+            #expect(result.rows[3].fields == ["x", "y"])
+            let limited = try tokenize(Array(text.utf8), maxChunk: maxChunk, limits: CSVLimits(maxFields: 2999))
+            #expect(limited.rows.map(\.number) == [1, 3, 4])
+            #expect(limited.diagnostics.map(\.id) == [.csvRowTooLong])
+            #expect(limited.diagnostics.first?.message.contains("3000 fields") == true)
+        }
+    }
+
     @Test("blank lines and rows of separators only are told apart from data")
     func blankRows() throws {
         var tokenizer = CSVTokenizer(source: MemoryByteSource("a,b\n\n,\n1,2"), dialect: .comma)

@@ -6,6 +6,7 @@
 /// one comparison of the bytes.
 package struct ByteKeyIndex: Sendable {
     private struct Slot {
+        /// The key's bytes when it has at most eight, else its hash (``key(_:)``).
         var hash: UInt64
         var start: UInt32
         var count: UInt32
@@ -38,6 +39,34 @@ package struct ByteKeyIndex: Sendable {
                 if index(of: bytes) < 0 { _ = insert(bytes) }
             }
         }
+    }
+
+    /// What a slot stores of a key: for a key of up to eight bytes, the bytes themselves (so that equal words and
+    /// lengths are equal keys, with no bytes to compare), else a 64-bit hash of them.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        guard count <= 8 else { return hash(bytes) }
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        if count >= 4 {
+            // The first four bytes, and the bytes after them from a load of the last four.
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | (last >> (UInt64(8 - count) &* 8)) << 32
+        }
+        let first = UInt64(raw.load(as: UInt8.self))
+        if count == 1 { return first }
+        let last = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+        return count == 2 ? last : first | last << 8
+    }
+
+    /// The slot where the search for a key starts.
+    @inline(__always)
+    private func start(_ key: UInt64) -> Int {
+        var mixed = key &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= mixed >> 32
+        return Int(truncatingIfNeeded: mixed) & mask
     }
 
     /// A 64-bit hash of bytes, eight at a time.
@@ -83,14 +112,16 @@ package struct ByteKeyIndex: Sendable {
     /// - Parameter bytes: The key.
     /// - Returns: Its index, or -1 when it is not in the index.
     package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(bytes)
+        let key = Self.key(bytes)
+        let short = bytes.count <= 8
         return slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
-                var position = Int(truncatingIfNeeded: hash) & mask
+                var position = start(key)
                 while true {
                     let slot = slots[position]
                     if slot.index < 0 { return -1 }
-                    if slot.hash == hash, Int(slot.count) == bytes.count {
+                    if slot.hash == key, Int(slot.count) == bytes.count {
+                        if short { return Int(slot.index) }
                         // Empty keys have no bytes to compare (and their buffers may have no address).
                         guard let stored = keys.baseAddress, let given = bytes.baseAddress else {
                             return Int(slot.index)
@@ -138,7 +169,7 @@ package struct ByteKeyIndex: Sendable {
         if (count + 1) * 2 > slots.count { grow() }
         let index = count
         let slot = Slot(
-            hash: Self.hash(bytes),
+            hash: Self.key(bytes),
             start: UInt32(keys.count),
             count: UInt32(bytes.count),
             index: Int32(index)
@@ -150,7 +181,7 @@ package struct ByteKeyIndex: Sendable {
     }
 
     private mutating func place(_ slot: Slot) {
-        var position = Int(truncatingIfNeeded: slot.hash) & mask
+        var position = start(slot.hash)
         while slots[position].index >= 0 { position = (position + 1) & mask }
         slots[position] = slot
     }

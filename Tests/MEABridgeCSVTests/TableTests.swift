@@ -204,3 +204,34 @@ struct TableTests {
         #expect(tokenizer.bufferCapacity == 65_536)
     }
 }
+
+@Suite("ByteKeyIndex: byte-string lookups for enum checks and value caches")
+struct ByteKeyIndexTests {
+    @Test("keys of every length up to 20, with NUL bytes, prefixes and shared tails, are told apart")
+    func keysOfEveryLength() {
+        var keys: [[UInt8]] = [[]]
+        for length in 1...20 {
+            let base = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            keys.append(base)
+            keys.append(base.dropLast() + [0])  // the same but for a NUL last byte
+            if length > 1 {
+                keys.append([0] + base.dropFirst())  // a NUL first byte
+                keys.append(Array(base.reversed()))
+            }
+        }
+        var index = ByteKeyIndex()
+        for (position, key) in keys.enumerated() {
+            key.withUnsafeBufferPointer { bytes in
+                #expect(index.index(of: bytes) == -1, "\(key) before insertion")
+                #expect(index.insert(bytes) == position)
+            }
+        }
+        for (position, key) in keys.enumerated() {
+            key.withUnsafeBufferPointer { bytes in #expect(index.index(of: bytes) == position, "\(key)") }
+        }
+        for absent: [UInt8] in [[0x41, 0x41], [0, 0], Array(repeating: 0x41, count: 9), [0x42, 0x43, 0x44, 0x45]] {
+            absent.withUnsafeBufferPointer { bytes in #expect(index.index(of: bytes) == -1, "\(absent)") }
+        }
+        #expect(index.count == keys.count)
+    }
+}

@@ -415,10 +415,17 @@ public struct CSVTokenizer {
         end: Int,
         dialect: CSVDialect,
         maxFields: Int,
-        _ scan: inout RowScan,
+        _ saved: inout RowScan,
         _ spans: UnsafeMutableBufferPointer<Span>,
-        _ count: inout Int
+        _ savedCount: inout Int
     ) -> ScanOutcome {
+        // Worked on in local copies (kept in registers), stored back on the way out.
+        var scan = saved
+        var count = savedCount
+        defer {
+            saved = scan
+            savedCount = count
+        }
         let separator = dialect.separator
         let quote = dialect.quote
         let separators = UInt64(separator) &* Self.lowBytes

@@ -59,15 +59,10 @@ struct TradeRowReading {
     ) -> Mapped? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
         let allowed = checker?.allowedIndex(ofColumn: index)
-        let found =
-            codes.index(column.rawValue, allowed: allowed)
-            ?? reader.tokenizer.withField(index) { bytes in
-                let known = codes.index(column.rawValue, bytes: bytes)
-                if known >= 0 { return known }
-                let text = CSVText.decodeTrimmed(bytes)
-                let value = Mapped(text: text, code: text.isEmpty ? nil : map(&normaliser, text))
-                return codes.insert(value, column.rawValue, allowed: allowed, bytes: bytes)
-            }
+        let found = codes.index(column.rawValue, allowed: allowed, reader, field: index, &normaliser) {
+            text,
+            normaliser in Mapped(text: text, code: text.isEmpty ? nil : map(&normaliser, text))
+        }
         return codes.values[found].text.isEmpty ? nil : codes.values[found]
     }
 
@@ -80,20 +75,16 @@ struct TradeRowReading {
     ) -> Int? {
         guard let index = columns[column], !reader.isEmpty(index) else { return nil }
         let allowed = checker?.allowedIndex(ofColumn: index)
-        let found =
-            countries.index(column.rawValue, allowed: allowed)
-            ?? reader.tokenizer.withField(index) { bytes in
-                let known = countries.index(column.rawValue, bytes: bytes)
-                if known >= 0 { return known }
-                let text = CSVText.decodeTrimmed(bytes)
-                var value = CountryValue(text: text, reference: nil, known: false, notTwoLetters: false)
-                if !text.isEmpty {
-                    let (reference, known) = normaliser.country(text)
-                    let notTwoLetters = reference.map { $0.alpha2 != nil && $0.original.count != 2 } ?? false
-                    value = CountryValue(text: text, reference: reference, known: known, notTwoLetters: notTwoLetters)
-                }
-                return countries.insert(value, column.rawValue, allowed: allowed, bytes: bytes)
+        let found = countries.index(column.rawValue, allowed: allowed, reader, field: index, &normaliser) {
+            text,
+            normaliser in
+            guard !text.isEmpty else {
+                return CountryValue(text: text, reference: nil, known: false, notTwoLetters: false)
             }
+            let (reference, known) = normaliser.country(text)
+            let notTwoLetters = reference.map { $0.alpha2 != nil && $0.original.count != 2 } ?? false
+            return CountryValue(text: text, reference: reference, known: known, notTwoLetters: notTwoLetters)
+        }
         return countries.values[found].text.isEmpty ? nil : found
     }
 
@@ -447,21 +438,44 @@ struct InternedValues<Value> {
         byAllowed = Array(repeating: [], count: columns)
     }
 
+    /// The index of the value of a field: found by its index in the column's `enum` or by its bytes, else made by
+    /// `make` from its trimmed text and added.
+    mutating func index(
+        _ column: Int,
+        allowed: Int?,
+        _ reader: CSVTableReader,
+        field: Int,
+        _ normaliser: inout TradeNormaliser,
+        make: (String, inout TradeNormaliser) -> Value
+    ) -> Int {
+        if let known = index(column, allowed: allowed) { return known }
+        return reader.tokenizer.withField(field) { bytes in
+            let known = index(column, bytes: bytes)
+            if known >= 0 { return known }
+            return insert(make(CSVText.decodeTrimmed(bytes), &normaliser), column, allowed: allowed, bytes: bytes)
+        }
+    }
+
     /// The index of a value by its index in the column's `enum`, when it was made already.
-    func index(_ column: Int, allowed: Int?) -> Int? {
+    private func index(_ column: Int, allowed: Int?) -> Int? {
         guard let allowed, allowed < byAllowed[column].count, byAllowed[column][allowed] >= 0 else { return nil }
         return Int(byAllowed[column][allowed])
     }
 
     /// The index of a value by its bytes, or -1 when it was not made yet.
-    func index(_ column: Int, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private func index(_ column: Int, bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let found = byBytes[column].value(bytes) else { return -1 }
         return Int(found)
     }
 
     /// Adds the value of bytes that ``index(_:bytes:)`` did not find.
     /// - Returns: Its index.
-    mutating func insert(_ value: Value, _ column: Int, allowed: Int?, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func insert(
+        _ value: Value,
+        _ column: Int,
+        allowed: Int?,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int {
         guard values.count < limit else {
             // Full (a column of ever new values): the value is kept in one slot past the others until the next one.
             if values.count == limit { values.append(value) } else { values[limit] = value }

@@ -383,26 +383,17 @@ public struct CSVTokenizer {
         nextLine = line + 1 + scan.newlines
     }
 
-    /// `0x0101…01`: a byte repeated across a word by multiplying.
-    static var lowBytes: UInt64 { 0x0101_0101_0101_0101 }
-
-    /// The high bit of each byte of `word` that is zero, and possibly of bytes after the first such byte (the lowest
-    /// mark is always exact, which is all the scan uses).
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- lowBytes) & ~word & 0x8080_8080_8080_8080
-    }
-
-    /// Marks the separators, line feeds and carriage returns of eight bytes (little-endian: byte 0 is the lowest).
+    /// Marks the separators, line feeds and carriage returns of eight bytes (``ByteWord``).
     @inline(__always)
     static func unquotedStops(_ word: UInt64, _ separators: UInt64) -> UInt64 {
-        zeroBytes(word ^ separators) | zeroBytes(word ^ (0x0A &* lowBytes)) | zeroBytes(word ^ (0x0D &* lowBytes))
+        ByteWord.equal(word, separators) | ByteWord.equal(word, ByteWord.repeating(0x0A))
+            | ByteWord.equal(word, ByteWord.repeating(0x0D))
     }
 
     /// Marks the quotes and the bytes up to 0x0D (line ends) of eight bytes.
     @inline(__always)
     static func quotedStops(_ word: UInt64, _ quotes: UInt64) -> UInt64 {
-        zeroBytes(word ^ quotes) | ((word &- 0x0E &* lowBytes) & ~word & 0x8080_8080_8080_8080)
+        ByteWord.equal(word, quotes) | ByteWord.below(word, 0x0E)
     }
 
     /// Scans as much of one row as the buffer holds.
@@ -428,8 +419,8 @@ public struct CSVTokenizer {
         }
         let separator = dialect.separator
         let quote = dialect.quote
-        let separators = UInt64(separator) &* Self.lowBytes
-        let quotes = UInt64(quote) &* Self.lowBytes
+        let separators = ByteWord.repeating(separator)
+        let quotes = ByteWord.repeating(quote)
         guard let base = bytes.baseAddress else { return .needsBytes }
         let raw = UnsafeRawPointer(base)
         var i = scan.pos
@@ -485,12 +476,9 @@ public struct CSVTokenizer {
                 // Eight bytes at a time up to the first separator or line end, then byte by byte near the end.
                 var found = false
                 while i + 8 <= end {
-                    let marks = Self.unquotedStops(
-                        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
-                        separators
-                    )
+                    let marks = Self.unquotedStops(ByteWord.load(raw, at: i), separators)
                     if marks != 0 {
-                        i += marks.trailingZeroBitCount >> 3
+                        i += ByteWord.first(marks)
                         found = true
                         break
                     }
@@ -516,16 +504,13 @@ public struct CSVTokenizer {
                 while i < end {
                     // Ordinary bytes (neither the quote nor a line end) eight at a time.
                     if i + 8 <= end {
-                        let marks = Self.quotedStops(
-                            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
-                            quotes
-                        )
+                        let marks = Self.quotedStops(ByteWord.load(raw, at: i), quotes)
                         if marks == 0 {
                             scan.previousCR = false
                             i += 8
                             continue
                         }
-                        let skip = marks.trailingZeroBitCount >> 3
+                        let skip = ByteWord.first(marks)
                         if skip > 0 {
                             scan.previousCR = false
                             i += skip

@@ -1,3 +1,5 @@
+import MEABridgeCore
+
 /// Writes JSON text into a byte buffer: compact, deterministic, always valid UTF-8 JSON.
 public enum JSONOutput {
     /// Appends a string as a JSON string literal.
@@ -30,10 +32,9 @@ public enum JSONOutput {
         while true {
             // Eight bytes at a time while nothing needs escaping.
             while index &+ 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let mask = outputEscapeMask(word)
+                let mask = outputEscapeMask(ByteWord.load(UnsafeRawPointer(base), at: index))
                 if mask != 0 {
-                    index &+= mask.trailingZeroBitCount &>> 3
+                    index &+= ByteWord.first(mask)
                     break
                 }
                 index &+= 8
@@ -226,12 +227,6 @@ public enum JSONOutput {
 /// - Returns: The mask; zero when no byte needs escaping.
 @inline(__always)
 func outputEscapeMask(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* 0x22)
-    let backslashes = word ^ (ones &* 0x5C)
-    let quoteZero = (quotes &- ones) & ~quotes
-    let backslashZero = (backslashes &- ones) & ~backslashes
-    let control = (word &- ones &* 0x20) & ~word
-    return (quoteZero | backslashZero | control) & highs
+    ByteWord.equal(word, ByteWord.repeating(Byte.quote)) | ByteWord.equal(word, ByteWord.repeating(Byte.backslash))
+        | ByteWord.below(word, 0x20)
 }

@@ -1,3 +1,5 @@
+import MEABridgeCore
+
 /// The bounds of a string or number token in the parser's buffer, valid until the next read.
 struct TokenSpan {
     /// The first content byte (after the opening quote, for strings).
@@ -48,10 +50,9 @@ extension JSONPullParser {
             let limit = end
             scan: while true {
                 while index &+ 8 <= limit {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-                    let mask = stringSpecialMask(word)
+                    let mask = stringSpecialMask(ByteWord.load(UnsafeRawPointer(bytes), at: index))
                     if mask != 0 {
-                        index &+= mask.trailingZeroBitCount &>> 3
+                        index &+= ByteWord.first(mask)
                         break
                     }
                     index &+= 8

@@ -195,11 +195,10 @@ public struct HarmonisedRules: Sendable {
             guard let base = bytes.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             var offset = 0
-            // Eight bytes at a time: `(w - 0x20…) & ~w & 0x80…` is non-zero when a byte of `w` is below 0x20 (the
-            // text of almost every value has none, and is passed over at a word a step).
+            // Eight bytes at a time: the text of almost every value has no byte below 0x20, and is passed over at a
+            // word a step.
             while offset + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                if ByteWord.below(ByteWord.load(raw, at: offset), 0x20) != 0,
                     bytes[offset..<offset + 8].contains(where: isControl)
                 {
                     return true

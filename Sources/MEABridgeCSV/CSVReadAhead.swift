@@ -33,9 +33,6 @@ public struct CSVRowBlock: Sendable {
     var allowed: [Int32] = []
     var diagnostics: [Diagnostic] = []
 
-    /// The number of rows.
-    public var count: Int { rows.count }
-
     init(capacity: Int, fields: Int = 0) {
         bytes.reserveCapacity(capacity)
         rows.reserveCapacity(CSVTableReader.rowsPerBlock)
@@ -172,9 +169,9 @@ extension CSVTableReader {
                 )
             )
         )
-        guard header != nil else { return }
+        guard let header else { return }
         // Room for the rows of a full block, so that filling it copies nothing twice.
-        let fields = header?.names.count ?? 0
+        let fields = header.names.count
         var block = CSVRowBlock(capacity: bytesPerBlock + 4096, fields: fields)
         func report(_ diagnostic: Diagnostic) { block.diagnostics.append(diagnostic) }
         while try reader.nextRow(checking: &checker, report: report) {

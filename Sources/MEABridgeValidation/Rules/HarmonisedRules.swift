@@ -36,7 +36,8 @@ public struct HarmonisedRules: Sendable {
         // The location and the record's name are only built for a problem: most records have none, and a large
         // input has millions of records.
         func problem(_ id: DiagnosticID, _ severity: Severity, _ message: String, field: String? = nil) {
-            report(Self.diagnostic(id, severity, message, record: record, field: field))
+            let at = field.map { field in record.source?.appending(field: field) } ?? record.source
+            report(Diagnostic(id: id, severity: severity, message: message, location: at))
         }
         var name: String { Self.name(of: record) }
 
@@ -139,19 +140,7 @@ public struct HarmonisedRules: Sendable {
     }
 
     /// `Meeting 'id'`, as messages name a record.
-    fileprivate static func name(of record: Record) -> String { "\(record.kind.typeName) '\(record.id)'" }
-
-    /// A problem of a record, located at one of its fields (or at the record).
-    fileprivate static func diagnostic(
-        _ id: DiagnosticID,
-        _ severity: Severity,
-        _ message: String,
-        record: Record,
-        field: String?
-    ) -> Diagnostic {
-        let at = field.map { field in record.source?.appending(field: field) } ?? record.source
-        return Diagnostic(id: id, severity: severity, message: message, location: at)
-    }
+    private static func name(of record: Record) -> String { "\(record.kind.typeName) '\(record.id)'" }
 
     /// Checks that controlled-vocabulary values are known values.
     private func checkVocabularies(_ record: Record, problem: (DiagnosticID, Severity, String, String?) -> Void) {

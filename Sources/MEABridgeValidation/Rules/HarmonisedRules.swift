@@ -241,8 +241,8 @@ public struct HarmonisedRules: Sendable {
 /// The rules on each property value of a record (control characters, dates, files), as a visitor: plain text is
 /// read in place, so that a record whose values are all fine costs no copies.
 ///
-/// It holds nothing of the record (the messages are made with the record's name once the visit is over): a visitor
-/// that kept the record would make the compiler copy the record's values for the visit.
+/// It holds nothing of the record: a problem keeps how to word its message, and the message is made with the
+/// record's name once the visit is over (most records have no problem, and their name is never built).
 private struct ValueRules: PropertyVisitor {
     /// A problem: its rule, and its message made from the record's name.
     struct Finding {
